@@ -1,0 +1,46 @@
+"""The `newscrawl` command: one module per group of subcommands, registered here.
+
+Each module exposes `register(subparsers)`, which adds its parsers with
+`set_defaults(handler=run)`; a handler takes the parsed arguments and returns an exit code.
+Errors become one line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from newscrawl.errors import NewscrawlError
+
+COMMAND_MODULES: tuple[str, ...] = ("newscrawl.cli.db_cmd", "newscrawl.cli.inspect_cmd")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="newscrawl",
+        description="Crawl Yonhap and The Korea Herald for bilateral-diplomacy news.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except NewscrawlError as exc:
+        print(f"newscrawl: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("newscrawl: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

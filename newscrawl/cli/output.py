@@ -1,0 +1,81 @@
+"""Rendering rows as a table, JSON or CSV: one place for every command's output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "csv")
+
+
+def json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def dumps(value: Any, indent: int | None = 2) -> str:
+    return json.dumps(value, default=json_default, ensure_ascii=False, indent=indent)
+
+
+def cell(value: Any) -> str:
+    """A value as one line of text for a table or CSV cell."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(cell(v) for v in value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return " ".join(str(value).split())
+
+
+def render(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: str = "table",
+    out: TextIO | None = None,
+    max_width: int = 60,
+) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        out.write(dumps(list(rows)) + "\n")
+    elif fmt == "csv":
+        write_csv(rows, columns, out)
+    else:
+        write_table(rows, columns, out, max_width)
+
+
+def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in columns])
+
+
+def write_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO, max_width: int = 60
+) -> None:
+    texts = [[_clip(cell(row.get(c)), max_width) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
+    buffer = io.StringIO()
+    buffer.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    buffer.write("\n")
+    for t in texts:
+        buffer.write("  ".join(v.ljust(w) for v, w in zip(t, widths, strict=True)).rstrip())
+        buffer.write("\n")
+    out.write(buffer.getvalue())
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

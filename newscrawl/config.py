@@ -1,0 +1,46 @@
+"""Configuration from the environment, in one place, with its defaults.
+
+Scrapy settings (newscrawl/settings.py) read their defaults from here, so an operator can set
+everything with environment variables (cron, docker-compose) or with `-s NAME=VALUE`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newscrawl import __version__
+
+DEFAULT_CONTACT_URL = "https://github.com/newscrawl/newscrawl"
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_url() -> str | None:
+    """DATABASE_URL when set; None means: use the embedded PostgreSQL."""
+    value = os.environ.get("DATABASE_URL", "").strip()
+    return value or None
+
+
+def newscrawl_home() -> Path:
+    """Where the embedded database and other state live (NEWSCRAWL_HOME)."""
+    value = os.environ.get("NEWSCRAWL_HOME", "").strip()
+    if value:
+        return Path(value).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip() or str(Path.home() / ".local/share")
+    return Path(data_home).expanduser() / "newscrawl"
+
+
+def contact_url() -> str:
+    return os.environ.get("NEWSCRAWL_CONTACT_URL", "").strip() or DEFAULT_CONTACT_URL
+
+
+def user_agent() -> str:
+    """An honest user agent naming the project and a contact URL (sites block anonymous ones)."""
+    custom = os.environ.get("NEWSCRAWL_USER_AGENT", "").strip()
+    return custom or f"newscrawl/{__version__} (+{contact_url()})"

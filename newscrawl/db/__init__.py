@@ -1,0 +1,1 @@
+"""PostgreSQL access: connection (embedded or DATABASE_URL), migrations, queries."""

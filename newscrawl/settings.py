@@ -1,0 +1,48 @@
+"""Scrapy settings for newscrawl: polite defaults for the real sites.
+
+Everything here can be overridden on the command line (`-s NAME=VALUE`), which outranks a
+spider's own settings, and most values can be set through environment variables (see README).
+Benchmarks against the loopback replica lift politeness that way; nothing here special-cases it.
+"""
+
+import os
+
+from newscrawl import config
+
+BOT_NAME = "newscrawl"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = config.user_agent()
+ROBOTSTXT_OBEY = True
+
+# Politeness: at most 2 requests at a time per site, AutoThrottle adapting to the server.
+CONCURRENT_REQUESTS = int(os.environ.get("NEWSCRAWL_CONCURRENT_REQUESTS", "8"))
+CONCURRENT_REQUESTS_PER_DOMAIN = int(os.environ.get("NEWSCRAWL_CONCURRENT_PER_SITE", "2"))
+DOWNLOAD_DELAY = float(os.environ.get("NEWSCRAWL_DOWNLOAD_DELAY", "0.5"))
+AUTOTHROTTLE_ENABLED = config.env_bool("NEWSCRAWL_AUTOTHROTTLE", True)
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = int(os.environ.get("NEWSCRAWL_DOWNLOAD_TIMEOUT", "30"))
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+
+RETRY_ENABLED = True
+RETRY_TIMES = int(os.environ.get("NEWSCRAWL_RETRY_TIMES", "3"))
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = os.environ.get("NEWSCRAWL_LOG_LEVEL", "INFO")
+
+ITEM_PIPELINES = {
+    "pipelines.store.StorePipeline": 800,
+}
+
+# newscrawl's own settings
+NEWSCRAWL_DB_POOL_SIZE = int(os.environ.get("NEWSCRAWL_DB_POOL_SIZE", "2"))
+NEWSCRAWL_KEEP_NON_BILATERAL = config.env_bool("NEWSCRAWL_KEEP_NON_BILATERAL", True)
+NEWSCRAWL_TOPIC_RULES = os.environ.get("NEWSCRAWL_TOPIC_RULES", "") or None

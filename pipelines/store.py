@@ -1,0 +1,71 @@
+"""The last pipeline: writes each article to PostgreSQL in one transaction.
+
+Database work runs in the reactor's thread pool so the crawl keeps downloading while rows are
+written. An item that fails to store is logged with its URL, counted, and not stored at all,
+so it is not "seen" and the next run fetches it again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import psycopg
+from itemadapter import ItemAdapter
+from psycopg_pool import ConnectionPool
+from scrapy.crawler import Crawler
+from scrapy.utils.defer import deferred_to_future
+from twisted.internet import threads
+
+from newscrawl.db import connection, migrate
+from newscrawl.db.store import store_article
+from newscrawl.items import ArticleItem
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.pool_size = crawler.settings.getint("NEWSCRAWL_DB_POOL_SIZE", 2)
+        self.pool: ConnectionPool | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        database = connection.resolve()
+        with connection.connect(database, autocommit=True) as conn:
+            applied = migrate.migrate(conn)
+        if applied:
+            logger.info("applied migrations: %s", ", ".join(applied))
+        self.pool = ConnectionPool(
+            database.url,
+            min_size=1,
+            max_size=self.pool_size,
+            kwargs={"autocommit": True, "connect_timeout": connection.CONNECT_TIMEOUT},
+            open=True,
+            name="newscrawl-store",
+        )
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
+        await deferred_to_future(threads.deferToThread(self._store, item))
+        return item
+
+    def _store(self, item: ArticleItem) -> None:
+        assert self.pool is not None, "open_spider() was not called"
+        url = ItemAdapter(item).get("url")
+        try:
+            with self.pool.connection() as conn:
+                _, outcome = store_article(conn, item)
+        except (psycopg.Error, OSError) as exc:
+            self.stats.inc_value("store/failed")
+            logger.error("could not store %s: %s", url, connection.mask_url(str(exc)).strip())
+            return
+        self.stats.inc_value(f"store/{outcome.value}")

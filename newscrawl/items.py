@@ -19,6 +19,7 @@ class ArticleItem:
     url: str = ""  # the URL as fetched (may be the replica's origin, may carry tracking)
     canonical_url: str = ""  # the real site's canonical form (newscrawl.urls.canonicalize)
     site_article_id: str | None = None  # "AEN20231005001200315", "10481817", "20230214000123"
+    aliases: list[str] = field(default_factory=list)  # other canonical URLs that led here
 
     # Text and metadata
     title: str | None = None

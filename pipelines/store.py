@@ -17,7 +17,7 @@ from scrapy.utils.defer import deferred_to_future
 from twisted.internet import threads
 
 from newscrawl.db import connection, migrate
-from newscrawl.db.store import store_article
+from newscrawl.db.store import Outcome, store_article
 from newscrawl.items import ArticleItem
 
 logger = logging.getLogger(__name__)
@@ -63,9 +63,11 @@ class StorePipeline:
         url = ItemAdapter(item).get("url")
         try:
             with self.pool.connection() as conn:
-                _, outcome = store_article(conn, item)
+                stored = store_article(conn, item)
         except (psycopg.Error, OSError) as exc:
             self.stats.inc_value("store/failed")
             logger.error("could not store %s: %s", url, connection.mask_url(str(exc)).strip())
             return
-        self.stats.inc_value(f"store/{outcome.value}")
+        self.stats.inc_value(f"store/{stored.outcome.value}")
+        if stored.duplicate_of is not None and stored.outcome is Outcome.NEW:
+            self.stats.inc_value("store/duplicate_linked")

@@ -1,24 +1,44 @@
-"""Writing one article, in one transaction: insert, refresh, or update in place.
+"""Writing one article, in one transaction, with the four layers of deduplication.
 
-Uniqueness lives in the database (the unique canonical URL and ON CONFLICT), so two crawls
-storing the same article at once still produce one row.
+1. one row per canonical URL (unique index, ON CONFLICT), every other URL form kept as alias;
+2. a changed text under the same URL becomes a new row in article_versions;
+3. Yonhap's versions of a story share a story row, keyed by the ID (newscrawl.stories);
+4. an exact copy (same content hash) or a near-duplicate on the other site (MinHash, candidates
+   found through the LSH band index) is linked to its original by duplicate_of, same story.
+
+Linking takes a transaction-scoped advisory lock, so two crawls storing an original and its
+copy at the same moment still see each other.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import psycopg
+from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
-from newscrawl.fingerprint import content_hash
+from newscrawl import fingerprint, stories
 from newscrawl.items import ArticleItem
+
+DEDUP_LOCK_KEY = 0x6E636470  # "ncdp"
+NEAR_DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles; see README "Deduplication"
+MAX_CANDIDATES = 20
 
 
 class Outcome(StrEnum):
     NEW = "new"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class Stored:
+    article_id: int
+    outcome: Outcome
+    duplicate_of: int | None = None
 
 
 def _clean_text(value: str | None) -> str | None:
@@ -30,8 +50,9 @@ def _clean_list(values: list[str] | None) -> list[str]:
     return [_clean_text(v) or "" for v in values or []]
 
 
-def article_row(item: ArticleItem) -> dict:
+def article_row(item: ArticleItem) -> dict[str, Any]:
     """The `articles` columns for an item (NUL bytes removed, lists never NULL)."""
+    topic = item.topic or {}
     return {
         "source": item.source,
         "canonical_url": item.canonical_url,
@@ -52,60 +73,249 @@ def article_row(item: ArticleItem) -> dict:
         "layout": item.layout,
         "field_sources": Jsonb(item.field_sources or {}),
         "problems": _clean_list(item.problems),
-        "content_hash": content_hash(item.title, item.body),
+        "content_hash": fingerprint.content_hash(item.title, item.body),
+        "minhash": fingerprint.minhash(item.body),
+        "version_rank": stories.version_rank(item.source, item.site_article_id),
+        "topic_bilateral": topic.get("bilateral"),
+        "topic_pairs": ["-".join(pair) for pair in topic.get("pairs", [])],
+        "topic_score": topic.get("score"),
+        "topic_evidence": Jsonb(topic.get("evidence")) if topic else None,
     }
 
 
 _COLUMNS = (
-    "source, canonical_url, site_article_id, url, title, subtitle, authors, editor_note, "
-    "dateline, section, tags, published_at, modified_at, body, captions, language, layout, "
-    "field_sources, problems, content_hash"
-)
-_VALUES = ", ".join(f"%({c.strip()})s" for c in _COLUMNS.split(","))
-_FIXED = ("source", "canonical_url", "url")
-_UPDATABLE = [c.strip() for c in _COLUMNS.split(",") if c.strip() not in _FIXED]
+    "source", "canonical_url", "site_article_id", "url", "title", "subtitle", "authors",
+    "editor_note", "dateline", "section", "tags", "published_at", "modified_at", "body",
+    "captions", "language", "layout", "field_sources", "problems", "content_hash", "minhash",
+    "version_rank", "topic_bilateral", "topic_pairs", "topic_score", "topic_evidence",
+)  # fmt: skip
+_FIXED = ("source", "canonical_url", "url", "version_rank")
+_UPDATABLE = [c for c in _COLUMNS if c not in _FIXED]
+VERSIONED_FIELDS = ("title", "subtitle", "authors", "body", "captions", "editor_note",
+                    "published_at", "modified_at")  # fmt: skip
 
 INSERT_SQL = f"""
-INSERT INTO articles ({_COLUMNS}) VALUES ({_VALUES})
+INSERT INTO articles ({", ".join(_COLUMNS)})
+VALUES ({", ".join(f"%({c})s" for c in _COLUMNS)})
 ON CONFLICT (canonical_url) DO NOTHING
-RETURNING id
-"""
+RETURNING id"""
 
 UPDATE_SQL = f"""
 UPDATE articles SET {", ".join(f"{c} = %({c})s" for c in _UPDATABLE)},
        last_seen_at = now(), updated_at = now()
-WHERE id = %(id)s
-"""
+WHERE id = %(id)s"""
 
 
-def store_article(conn: psycopg.Connection, item: ArticleItem) -> tuple[int, Outcome]:
-    """Store one item in its own transaction; return the article id and what happened."""
+def store_article(conn: psycopg.Connection, item: ArticleItem) -> Stored:
+    """Store one item in its own transaction and say what happened."""
     row = article_row(item)
     with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
         inserted = conn.execute(INSERT_SQL, row).fetchone()
         if inserted:
             article_id = inserted[0]
+            _add_version(conn, article_id, row, changed=[])
+            _add_bands(conn, article_id, row["minhash"])
+            duplicate_of = _place_in_story(conn, article_id, item, row)
             outcome = Outcome.NEW
         else:
-            article_id, old_hash = conn.execute(
-                "SELECT id, content_hash FROM articles WHERE canonical_url = %s FOR UPDATE",
-                (item.canonical_url,),
-            ).fetchone()
-            if old_hash == row["content_hash"]:
+            with conn.cursor(row_factory=dict_row) as cur:
+                old = cur.execute(
+                    "SELECT * FROM articles WHERE canonical_url = %s FOR UPDATE",
+                    (item.canonical_url,),
+                ).fetchone()
+            article_id, duplicate_of = old["id"], old["duplicate_of"]
+            if bytes(old["content_hash"] or b"") == row["content_hash"]:
                 conn.execute(
                     "UPDATE articles SET last_seen_at = now() WHERE id = %s", (article_id,)
                 )
-                return article_id, Outcome.UNCHANGED
+                _add_aliases(conn, article_id, item)
+                return Stored(article_id, Outcome.UNCHANGED, duplicate_of)
+            changed = [f for f in VERSIONED_FIELDS if _differs(old[f], row[f])]
             conn.execute(UPDATE_SQL, {**row, "id": article_id})
+            _add_version(conn, article_id, row, changed=changed)
+            conn.execute("DELETE FROM article_bands WHERE article_id = %s", (article_id,))
+            _add_bands(conn, article_id, row["minhash"])
+            _refresh_story(conn, old["story_id"])
             outcome = Outcome.UPDATED
-        if item.raw_html is not None:
-            conn.execute(
-                """INSERT INTO raw_pages (article_id, url, http_status, fetched_at, html)
-                   VALUES (%s, %s, %s, coalesce(%s, now()), %s)
-                   ON CONFLICT (article_id) DO UPDATE SET url = excluded.url,
-                       http_status = excluded.http_status, fetched_at = excluded.fetched_at,
-                       html = excluded.html""",
-                (article_id, _clean_text(item.url), item.http_status, item.fetched_at,
-                 _clean_text(item.raw_html)),
-            )
-    return article_id, outcome
+        _add_aliases(conn, article_id, item)
+        _save_raw_page(conn, article_id, item)
+    return Stored(article_id, outcome, duplicate_of)
+
+
+def _differs(old: Any, new: Any) -> bool:
+    return (old or None) != (new or None)
+
+
+def _add_version(
+    conn: psycopg.Connection, article_id: int, row: dict[str, Any], changed: list[str]
+) -> None:
+    conn.execute(
+        """INSERT INTO article_versions
+               (article_id, version, modified_at, content_hash, title, body, changed)
+           SELECT %(id)s, coalesce(max(version), 0) + 1, %(modified_at)s, %(content_hash)s,
+                  %(title)s, %(body)s, %(changed)s
+           FROM article_versions WHERE article_id = %(id)s""",
+        {**row, "id": article_id, "changed": changed},
+    )
+
+
+def _add_bands(conn: psycopg.Connection, article_id: int, signature: list[int] | None) -> None:
+    if not signature:
+        return
+    hashes = fingerprint.band_hashes(signature)
+    conn.execute(
+        """INSERT INTO article_bands (band, hash, article_id)
+           SELECT b, h, %s FROM unnest(%s::smallint[], %s::bigint[]) AS t(b, h)
+           ON CONFLICT DO NOTHING""",
+        (article_id, list(range(len(hashes))), hashes),
+    )
+
+
+def _add_aliases(conn: psycopg.Connection, article_id: int, item: ArticleItem) -> None:
+    aliases = sorted(set(item.aliases or []) - {item.canonical_url})
+    if aliases:
+        conn.execute(
+            """INSERT INTO article_urls (url, article_id) SELECT u, %s FROM unnest(%s::text[]) u
+               ON CONFLICT (url) DO NOTHING""",
+            (article_id, aliases),
+        )
+
+
+def _save_raw_page(conn: psycopg.Connection, article_id: int, item: ArticleItem) -> None:
+    if item.raw_html is None:
+        return
+    conn.execute(
+        """INSERT INTO raw_pages (article_id, url, http_status, fetched_at, html)
+           VALUES (%s, %s, %s, coalesce(%s, now()), %s)
+           ON CONFLICT (article_id) DO UPDATE SET url = excluded.url,
+               http_status = excluded.http_status, fetched_at = excluded.fetched_at,
+               html = excluded.html""",
+        (article_id, _clean_text(item.url), item.http_status, item.fetched_at,
+         _clean_text(item.raw_html)),
+    )  # fmt: skip
+
+
+# -- stories and copies --------------------------------------------------------------------
+
+
+def _upsert_story(conn: psycopg.Connection, key: str) -> int:
+    return conn.execute(
+        """INSERT INTO stories (story_key) VALUES (%s)
+           ON CONFLICT (story_key) DO UPDATE SET story_key = excluded.story_key
+           RETURNING id""",
+        (key,),
+    ).fetchone()[0]
+
+
+def _place_in_story(
+    conn: psycopg.Connection, article_id: int, item: ArticleItem, row: dict[str, Any]
+) -> int | None:
+    """Give a new article its story; link it to its original, or its copies to it."""
+    own_story = _upsert_story(
+        conn, stories.story_key(item.source, item.site_article_id, item.canonical_url)
+    )
+    conn.execute("UPDATE articles SET story_id = %s WHERE id = %s", (own_story, article_id))
+    match = _exact_match(conn, article_id, row) or _near_match(conn, article_id, row)
+    duplicate_of = None
+    if match:
+        other_id, kind, score = match
+        original, copy = _original_and_copy(conn, article_id, other_id)
+        _link(conn, copy, original, kind, score)
+        duplicate_of = original if copy == article_id else None
+    _refresh_story(conn, own_story)
+    return duplicate_of
+
+
+def _exact_match(
+    conn: psycopg.Connection, article_id: int, row: dict[str, Any]
+) -> tuple[int, str, float] | None:
+    if not (row["body"] or "").strip():
+        return None
+    found = conn.execute(
+        """SELECT id FROM articles
+           WHERE content_hash = %s AND id <> %s AND duplicate_of IS NULL
+           ORDER BY (source = 'yonhap') DESC, published_at NULLS LAST, id LIMIT 1""",
+        (row["content_hash"], article_id),
+    ).fetchone()
+    return (found[0], "exact", 1.0) if found else None
+
+
+def _near_match(
+    conn: psycopg.Connection, article_id: int, row: dict[str, Any]
+) -> tuple[int, str, float] | None:
+    """The most similar article of the other site among the LSH candidates, if close enough."""
+    signature = row["minhash"]
+    if not signature:
+        return None
+    hashes = fingerprint.band_hashes(signature)
+    candidates = conn.execute(
+        """SELECT a.id, a.minhash FROM (
+               SELECT article_id, count(*) AS shared FROM article_bands
+               WHERE (band, hash) IN (SELECT * FROM unnest(%s::smallint[], %s::bigint[]))
+                 AND article_id <> %s
+               GROUP BY article_id ORDER BY shared DESC LIMIT %s) c
+           JOIN articles a ON a.id = c.article_id
+           WHERE a.source <> %s AND a.minhash IS NOT NULL""",
+        (list(range(len(hashes))), hashes, article_id, MAX_CANDIDATES, row["source"]),
+    ).fetchall()
+    scored = [(fingerprint.similarity(signature, sig), cid) for cid, sig in candidates]
+    best = max(scored, default=None)
+    if best and best[0] >= NEAR_DUPLICATE_THRESHOLD:
+        return best[1], "near", best[0]
+    return None
+
+
+def _original_and_copy(conn: psycopg.Connection, a: int, b: int) -> tuple[int, int]:
+    """The wire agency's article is the original; otherwise the earlier one."""
+    rows = conn.execute(
+        """SELECT id FROM articles WHERE id IN (%s, %s)
+           ORDER BY (source = 'yonhap') DESC, published_at NULLS LAST, id""",
+        (a, b),
+    ).fetchall()
+    return rows[0][0], rows[1][0]
+
+
+def _link(conn: psycopg.Connection, copy: int, original: int, kind: str, score: float) -> None:
+    """Point the copy (and copies of it) at the original and move them into its story."""
+    old_story, target_story = conn.execute(
+        "SELECT (SELECT story_id FROM articles WHERE id = %s), "
+        "(SELECT story_id FROM articles WHERE id = %s)",
+        (copy, original),
+    ).fetchone()
+    conn.execute(
+        "UPDATE articles SET duplicate_of = %s, duplicate_kind = %s, similarity = %s, "
+        "story_id = %s WHERE id = %s",
+        (original, kind, score, target_story, copy),
+    )
+    conn.execute(
+        "UPDATE articles SET duplicate_of = %s, story_id = %s WHERE duplicate_of = %s",
+        (original, target_story, copy),
+    )
+    if old_story != target_story:
+        _refresh_story(conn, old_story)
+    _refresh_story(conn, target_story)
+
+
+def _refresh_story(conn: psycopg.Connection, story_id: int | None) -> None:
+    """Mark the story's latest version; drop the story if no article is left in it."""
+    if story_id is None:
+        return
+    conn.execute(
+        """UPDATE stories s SET
+               latest_article_id = (
+                   SELECT id FROM articles a WHERE a.story_id = s.id AND a.duplicate_of IS NULL
+                   ORDER BY a.version_rank DESC, a.published_at DESC NULLS LAST, a.id DESC
+                   LIMIT 1),
+               first_published_at = (SELECT min(published_at) FROM articles a
+                                     WHERE a.story_id = s.id),
+               last_published_at = (SELECT max(published_at) FROM articles a
+                                    WHERE a.story_id = s.id)
+           WHERE s.id = %s""",
+        (story_id,),
+    )
+    conn.execute(
+        "DELETE FROM stories s WHERE s.id = %s "
+        "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)",
+        (story_id,),
+    )

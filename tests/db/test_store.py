@@ -1,5 +1,6 @@
 """The store pipeline against a real PostgreSQL: one row per canonical URL, one transaction."""
 
+from dataclasses import astuple
 from datetime import UTC, datetime
 
 import psycopg
@@ -61,9 +62,9 @@ def test_pipeline_stores_an_item_once(pipeline, database_url):
 
 
 def test_unchanged_refetch_touches_last_seen_only(db):
-    first_id, first = store_article(db, make_item())
+    first_id, first, _ = astuple(store_article(db, make_item()))
     before = db.execute("SELECT last_seen_at, updated_at FROM articles").fetchone()
-    second_id, second = store_article(db, make_item())
+    second_id, second, _ = astuple(store_article(db, make_item()))
     after = db.execute("SELECT last_seen_at, updated_at FROM articles").fetchone()
     assert (first, second) == (Outcome.NEW, Outcome.UNCHANGED)
     assert first_id == second_id
@@ -72,8 +73,8 @@ def test_unchanged_refetch_touches_last_seen_only(db):
 
 def test_changed_content_updates_in_place(db):
     store_article(db, make_item())
-    _, outcome = store_article(db, make_item(body="A corrected first paragraph."))
-    assert outcome == Outcome.UPDATED
+    stored = store_article(db, make_item(body="A corrected first paragraph."))
+    assert stored.outcome == Outcome.UPDATED
     assert db.execute("SELECT body FROM articles").fetchone()[0] == "A corrected first paragraph."
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 

@@ -1,0 +1,41 @@
+"""Which article URLs are already stored: the spiders' incremental check, in PostgreSQL.
+
+A URL counts as seen only once its article row is committed, so an item that failed to store
+is fetched again by the next run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from psycopg_pool import ConnectionPool
+
+from newscrawl.db import connection
+
+
+class SeenIndex:
+    def __init__(self) -> None:
+        database = connection.resolve()
+        connection.connect(database).close()  # one readable error if it is unreachable
+        self.pool = ConnectionPool(
+            database.url,
+            min_size=1,
+            max_size=1,
+            kwargs={"autocommit": True, "connect_timeout": connection.CONNECT_TIMEOUT},
+            open=True,
+            name="newscrawl-seen",
+        )
+
+    def known(self, canonical_urls: Sequence[str]) -> set[str]:
+        """The subset of these canonical URLs (or their known aliases) already stored."""
+        with self.pool.connection() as conn:
+            rows = conn.execute(
+                """SELECT canonical_url FROM articles WHERE canonical_url = ANY(%(urls)s)
+                   UNION
+                   SELECT url FROM article_urls WHERE url = ANY(%(urls)s)""",
+                {"urls": list(canonical_urls)},
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    def close(self) -> None:
+        self.pool.close()

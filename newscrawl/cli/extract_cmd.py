@@ -1,0 +1,40 @@
+"""`newscrawl extract PATH --url URL`: see how one saved page comes out, and why."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from newscrawl.errors import UsageError
+from newscrawl.urls import SITE_ORIGINS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="parse and clean a saved HTML page, print the article as JSON",
+        description="Run the spider's page parsing and the cleaning pipeline on a saved page "
+        "(no network, no database) and print one JSON object.",
+    )
+    p.add_argument("path", metavar="PATH", help="saved HTML file")
+    p.add_argument("--url", required=True, help="the URL the page was fetched from")
+    p.add_argument("--source", help="yonhap or koreaherald (default: inferred from the URL)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from newscrawl.extract import decode_html, extract_html, item_to_json
+
+    if args.source is not None and args.source not in SITE_ORIGINS:
+        raise UsageError(f"unknown source {args.source!r} (use one of {', '.join(SITE_ORIGINS)})")
+    try:
+        data = Path(args.path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.path}: {exc.strerror or exc}") from None
+    html, problem = decode_html(data)
+    item = extract_html(html, args.url, args.source)
+    if problem:
+        item.problems.insert(0, problem)
+    print(json.dumps(item_to_json(item), indent=2, ensure_ascii=False))
+    return 0

@@ -1,0 +1,177 @@
+"""Date parsing for both sites: every function returns a timezone-aware datetime or None.
+
+Both sites print Korean wall-clock time (KST, UTC+9, no daylight saving). Structured data is
+reliable (`article:published_time` carries `+09:00`); visible text and feeds are not: Yonhap's
+English RSS states a wrong or no offset for a KST wall-clock time, the Korea Herald prints
+"Published : Feb 14, 2023 - 10:12" without a zone. Nothing here raises on bad input, because
+these functions read text from pages we do not control.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+KST = ZoneInfo("Asia/Seoul")
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+MAX_FUTURE = timedelta(days=2)
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
+    r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$",
+    re.IGNORECASE,
+)
+_RFC822 = re.compile(
+    r"^\s*(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2,4})"
+    r"\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*?)\s*$"
+)
+_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+# "Published : Feb 14, 2023 - 10:12" (Korea Herald eras B and C)
+_KH_STAMP = r"\s*:?\s*([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*-?\s*(\d{1,2}):(\d{2})"
+_KH_PUBLISHED = re.compile(r"Published" + _KH_STAMP, re.IGNORECASE)
+_KH_UPDATED = re.compile(r"Updated" + _KH_STAMP, re.IGNORECASE)
+# "14:53 April 19, 2023" (Yonhap 2023, `.info-con span.txt`)
+_YONHAP_VISIBLE = re.compile(r"(\d{1,2}):(\d{2})\s+([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
+
+
+def _build(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0,
+    micro: int = 0, tz: tzinfo | None = KST,
+) -> datetime | None:
+    try:
+        return datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _month(name: str) -> int | None:
+    name = name.lower().rstrip(".")
+    return _MONTHS.get(name[:4]) or _MONTHS.get(name[:3])
+
+
+def _offset(text: str) -> tzinfo | None:
+    """A fixed offset from "+09:00", "+0900", "Z", "GMT", "UTC", "UT"; None when unknown."""
+    text = text.strip().upper()
+    if text in {"Z", "GMT", "UTC", "UT"}:
+        return UTC
+    if text == "KST":
+        return KST
+    m = _OFFSET.match(text)
+    if not m:
+        return None
+    sign, hours, minutes = m.groups()
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    delta = timedelta(hours=int(hours), minutes=int(minutes))
+    return timezone(-delta if sign == "-" else delta)
+
+
+def parse_iso(text: str | None, default_tz: tzinfo = KST) -> datetime | None:
+    """ISO 8601 (with or without offset, "Z", "+0900", fractions, date only) to aware datetime.
+
+    A missing offset means `default_tz`: both sites write KST when they omit it (Korea Herald's
+    JSON-LD in era D).
+    """
+    if not isinstance(text, str) or len(text) > 64:
+        return None
+    m = _ISO.match(text)
+    if not m:
+        return None
+    year, month, day, hour, minute, second, frac, zone = m.groups()
+    tz: tzinfo | None = default_tz
+    if zone:
+        tz = _offset(zone if len(zone) != 3 else zone + "00")
+        if tz is None:
+            return None
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    return _build(
+        int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+        micro, tz,
+    )
+
+
+def parse_rss_date(text: str | None, source: str) -> datetime | None:
+    """An RSS `pubDate` (RFC 822, or ISO as a fallback) read the way each site means it.
+
+    Yonhap English writes KST wall-clock time with a wrong or missing offset, so the stated
+    offset is ignored and the wall-clock is read as KST. The Korea Herald's offset ("+09:00",
+    "+0900", "GMT") is honoured; a missing one means KST.
+    """
+    if not isinstance(text, str) or len(text) > 128:
+        return None
+    m = _RFC822.match(text)
+    if not m:
+        iso = parse_iso(text)
+        if iso is not None and source == "yonhap":
+            return iso.replace(tzinfo=KST)
+        return iso
+    day, mon, year, hour, minute, second, zone = m.groups()
+    month = _month(mon)
+    if month is None:
+        return None
+    year_n = int(year)
+    if len(year) == 2:
+        year_n += 2000 if year_n < 70 else 1900
+    tz: tzinfo | None = KST
+    if source != "yonhap" and zone:
+        tz = _offset(zone.split()[0])
+        if tz is None:
+            tz = KST
+    return _build(year_n, month, int(day), int(hour), int(minute), int(second or 0), tz=tz)
+
+
+def _kh_stamp(m: re.Match[str] | None) -> datetime | None:
+    if not m:
+        return None
+    mon, day, year, hour, minute = m.groups()
+    month = _month(mon)
+    if month is None:
+        return None
+    return _build(int(year), month, int(day), int(hour), int(minute))
+
+
+def parse_kh_published(text: str | None) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from "Published : Feb 14, 2023 - 10:12  Updated : ...", as KST."""
+    if not isinstance(text, str):
+        return None, None
+    text = text[:2000]
+    return _kh_stamp(_KH_PUBLISHED.search(text)), _kh_stamp(_KH_UPDATED.search(text))
+
+
+def parse_yonhap_visible(text: str | None) -> datetime | None:
+    """Yonhap's visible stamp "14:53 April 19, 2023" (KST), found anywhere in the text."""
+    if not isinstance(text, str):
+        return None
+    m = _YONHAP_VISIBLE.search(text[:2000])
+    if not m:
+        return None
+    hour, minute, mon, day, year = m.groups()
+    month = _month(mon)
+    if month is None:
+        return None
+    return _build(int(year), month, int(day), int(hour), int(minute))
+
+
+def plausible(dt: datetime | None, now: datetime | None = None) -> bool:
+    """Whether a publication time can be true: aware, not before 1990, at most 2 days ahead."""
+    if dt is None or dt.tzinfo is None or dt.utcoffset() is None:
+        return False
+    now = now or datetime.now(UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    try:
+        return EARLIEST <= dt <= now + MAX_FUTURE
+    except (OverflowError, ValueError):
+        return False
+
+
+def to_utc(dt: datetime | None) -> datetime | None:
+    """The same instant in UTC (what the database stores)."""
+    return dt.astimezone(UTC) if dt is not None else None

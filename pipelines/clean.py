@@ -1,0 +1,289 @@
+"""The cleaning pipeline: from a parsed page to the story text exactly, and nothing else.
+
+`clean_article` is a pure function of the item (no Scrapy objects, no unpicklable globals) so it
+can run in worker processes; `CleanPipeline` wraps it for Scrapy and counts what happened.
+
+How the two extractors are combined (see docs/extraction.md):
+- trafilatura always runs, with precision settings, on the container the layout identified
+  (the whole page when no layout recognised it).
+- When a layout is recognised, the container's own paragraphs (its DOM, junk the layout
+  declares removed) are the body: they keep paragraph boundaries and line breaks exactly,
+  which trafilatura does not always do. trafilatura's text is the fallback when the DOM gives
+  nothing, and a cross-check: when it holds much text the DOM path lost, a warning is logged.
+- Either way the site's rules (one object per site) then move notes, bylines, datelines,
+  e-mail and "(END)" out of the paragraphs.
+- Fields the site parser missed (title, date, authors) come from trafilatura's metadata, and
+  `field_sources` records which extractor filled each field.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from typing import Any
+
+import trafilatura
+from lxml import etree
+
+from newscrawl.dates import parse_iso, plausible
+from newscrawl.items import ArticleItem
+from spiders.layouts import layout_by_name, sanitize
+from spiders.layouts.base import LayoutVersion, set_field
+from spiders.layouts.blocks import paragraphs as dom_paragraphs
+from spiders.layouts.blocks import texts
+from spiders.layouts.rules import rules_for
+from spiders.layouts.text import (
+    PUBLISHER_NAMES,
+    dedupe,
+    hangul_share,
+    looks_like_name,
+    norm,
+    one_line,
+    strip_site_suffix,
+)
+
+log = logging.getLogger(__name__)
+
+# Chosen for news precision (measured in docs/extraction.md): boilerplate and comments out,
+# tables kept (Yonhap price lists, KH era B photo tables are dropped before), no dedup cache
+# (it is a process-global LRU that would make results depend on what was cleaned before).
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "include_formatting": False,
+    "deduplicate": False,
+}
+DATE_CONFIG = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True,
+               "extensive_search": False}
+MAX_HTML_CHARS = 5_000_000
+AGREEMENT_FLOOR = 0.9
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_CLOSING_HTML = re.compile(r"</html\s*>", re.IGNORECASE)
+
+
+def clean_article(item: ArticleItem) -> ArticleItem:
+    """Fill body, captions, notes and missing metadata; never raises (problems are recorded)."""
+    try:
+        _clean(item)
+    except Exception as exc:  # the crawl must survive any page
+        log.warning("cleaning failed on %s: %r", item.url, exc)
+        item.problems.append(f"clean_error: {type(exc).__name__}")
+    return item
+
+
+def _clean(item: ArticleItem) -> None:
+    html = item.raw_html or ""
+    usable = _check_input(item, html)
+    layout = layout_by_name(item.layout)
+    item.title = strip_site_suffix(item.title)
+    item.subtitle = one_line(item.subtitle) or None
+    container = item.container_html if layout else None
+
+    if container and layout:
+        item.captions = _captions(container, layout)
+    # A bare fragment makes trafilatura log "empty HTML tree" and give up: give it a document.
+    source_html = f"<html><body>{container}</body></html>" if container else html
+    traf = _trafilatura(source_html if container or usable else "", item, not container)
+    traf_pars = _document_paragraphs(traf)
+    dom_pars = (
+        dom_paragraphs(container, layout.drop_css, layout.drop_xpath) if container and layout
+        else []
+    )
+    rules = rules_for(item.source or (layout.source if layout else None))
+    if dom_pars:
+        body = rules.apply(dom_pars, item, "site")
+        item.field_sources["body"] = "site"
+        _cross_check(item, dom_pars + item.captions, traf_pars)
+    else:
+        body = rules.apply(traf_pars, item, "trafilatura")
+        if body:
+            item.field_sources["body"] = "trafilatura"
+    item.body = "\n\n".join(body) or None
+    if item.captions:
+        item.field_sources.setdefault("captions", "site")
+
+    _check_dates(item)
+    _metadata_fallback(item, layout, traf if not container else None, html if usable else "")
+    _set_language(item)
+    _check_complete(item)
+
+
+def _check_input(item: ArticleItem, html: str) -> bool:
+    """Record why a page is bad; False when the whole page must not be given to trafilatura."""
+    if not html.strip():
+        _problem(item, "empty_page: no HTML")
+        return False
+    head = html[:4096]
+    controls = sum(1 for c in head if c == "\x00" or c == "\ufffd" or ord(c) < 9)
+    if controls > max(8, len(head) // 20):
+        _problem(item, "binary_content: not an HTML text page")
+        return False
+    if len(html) > MAX_HTML_CHARS:
+        _problem(item, f"oversized_page: {len(html)} characters")
+        return False
+    if not _CLOSING_HTML.search(html[-65536:]):
+        _problem(item, "truncated_html: no closing </html>")
+    return True
+
+
+def _problem(item: ArticleItem, text: str) -> None:
+    code = text.split(":", 1)[0]
+    if not any(p.split(":", 1)[0] == code for p in item.problems):
+        item.problems.append(text)
+
+
+def _captions(container: str, layout: LayoutVersion) -> list[str]:
+    found = texts(container, layout.caption_css)
+    if not found and layout.caption_alt_css:
+        found = texts(container, layout.caption_alt_css, attr="alt")
+    return dedupe([c for c in found if c])
+
+
+def _trafilatura(html: str, item: ArticleItem, with_metadata: bool) -> Any:
+    """trafilatura's Document for the container (or the page), None when it finds nothing."""
+    if not html or len(html) > MAX_HTML_CHARS:
+        return None
+    try:
+        return trafilatura.bare_extraction(
+            sanitize(html), url=item.url or None, with_metadata=with_metadata,
+            date_extraction_params=DATE_CONFIG, author_blacklist=set(PUBLISHER_NAMES),
+            **TRAFILATURA_OPTIONS,
+        )
+    except Exception as exc:  # trafilatura/lxml on hostile input
+        log.warning("trafilatura failed on %s: %r", item.url, exc)
+        return None
+
+
+def _document_paragraphs(doc: Any) -> list[str]:
+    """Paragraphs from trafilatura's XML body (`<p>`, `<head>`, list items, table rows)."""
+    body = getattr(doc, "body", None)
+    if body is None:
+        return []
+    for lb in body.iter("lb"):
+        lb.tail = "\n" + (lb.tail or "")
+    out: list[str] = []
+    for child in body:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "list":
+            parts = [_text(x) for x in child.iter("item")]
+        elif child.tag == "table":
+            parts = [" ".join(_text(c) for c in row.iter("cell")) for row in child.iter("row")]
+        else:
+            parts = [_text(child)]
+        out.extend(p for p in (norm(x) for x in parts) if p)
+    return out
+
+
+def _text(el: etree._Element) -> str:
+    return "".join(el.itertext())
+
+
+def _tokens(paragraphs: list[str]) -> Counter[str]:
+    return Counter(t.lower() for p in paragraphs for t in _TOKEN.findall(p))
+
+
+def _cross_check(item: ArticleItem, dom: list[str], traf: list[str]) -> None:
+    """Warn when trafilatura finds text in the container that the DOM path lost."""
+    traf_tokens = _tokens(traf)
+    if not traf_tokens:
+        return
+    kept = sum((traf_tokens & _tokens(dom)).values())
+    recall = kept / sum(traf_tokens.values())
+    if recall < AGREEMENT_FLOOR:
+        log.warning(
+            "%s: container paragraphs miss %.0f%% of trafilatura's text (layout %s)",
+            item.url, 100 * (1 - recall), item.layout,
+        )
+
+
+def _check_dates(item: ArticleItem) -> None:
+    """An impossible date from the page is dropped (and reported) so the fallback may fill it."""
+    if item.published_at is not None and not plausible(item.published_at):
+        _problem(item, f"implausible_date: published_at {item.published_at.isoformat()}")
+        item.published_at = None
+        item.field_sources.pop("published_at", None)
+    if item.modified_at is not None and not plausible(item.modified_at):
+        item.modified_at = None
+        item.field_sources.pop("modified_at", None)
+
+
+def _metadata_fallback(
+    item: ArticleItem, layout: LayoutVersion | None, doc: Any, html: str
+) -> None:
+    """Title, date and authors the site parser missed, from trafilatura's metadata."""
+    want_authors = not item.authors and (layout is None or not layout.byline_known)
+    if item.title and item.published_at and not want_authors:
+        return
+    if doc is None and html:
+        try:
+            doc = trafilatura.extract_metadata(
+                sanitize(html), default_url=item.url or None, date_config=DATE_CONFIG,
+                extensive=False, author_blacklist=set(PUBLISHER_NAMES),
+            )
+        except Exception as exc:
+            log.warning("trafilatura metadata failed on %s: %r", item.url, exc)
+            return
+    if doc is None:
+        return
+    set_field(item, "title", strip_site_suffix(getattr(doc, "title", None)), "trafilatura")
+    date = parse_iso(getattr(doc, "date", None))
+    if plausible(date):
+        set_field(item, "published_at", date, "trafilatura")
+    if want_authors:
+        raw = getattr(doc, "author", None) or ""
+        names = [one_line(n) for n in re.split(r"[;,]|\band\b", raw)]
+        names = [n for n in names if looks_like_name(n) and n.lower() not in PUBLISHER_NAMES]
+        set_field(item, "authors", dedupe(names), "trafilatura")
+
+
+def _set_language(item: ArticleItem) -> None:
+    """Hangul share of the text decides "ko"; otherwise the page's declaration, else "en"."""
+    sample = " ".join(x for x in (item.title, item.body) if x)
+    if sample and hangul_share(sample) > 0.3:
+        item.language = "ko"
+    elif not item.language and sample:
+        item.language = "en"
+
+
+def _check_complete(item: ArticleItem) -> None:
+    for name in ("title", "body", "published_at"):
+        if not getattr(item, name):
+            _problem(item, f"no_{name}: not found by the site parser or trafilatura")
+
+
+class CleanPipeline:
+    """Scrapy item pipeline around `clean_article`, with stats and one log line per problem."""
+
+    def __init__(self, stats: Any = None) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CleanPipeline:
+        return cls(crawler.stats)
+
+    def _inc(self, key: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, ArticleItem):
+            return item
+        unknown = item.layout is None
+        clean_article(item)
+        if unknown and item.body:
+            self._inc("clean/layout_unknown_filled")
+        for problem in item.problems:
+            self._inc(f"clean/problem/{problem.split(':', 1)[0]}")
+            if problem.startswith("implausible_date"):
+                self._inc("clean/implausible_date")
+        if item.incomplete:
+            self._inc("clean/incomplete")
+            log.warning("incomplete article %s: %s", item.url, "; ".join(item.problems))
+        else:
+            self._inc("clean/ok")
+        return item

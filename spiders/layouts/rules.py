@@ -1,0 +1,144 @@
+"""Paragraph-level rules: what each site puts inside a story that is not the story.
+
+Each site has one `SiteRules` object, shared by all its layout eras and applied the same way to
+paragraphs read from the container's DOM and to paragraphs trafilatura returns, so a rule is
+written once per site. Rules move what they remove into the item's own fields
+(editor note, authors, dateline, dates) instead of throwing it away.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newscrawl.dates import parse_kh_published
+from newscrawl.items import ArticleItem
+from spiders.layouts.text import byline_names, one_line
+
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL_LINE = re.compile(rf"^[\s(<\[]*{EMAIL}(?:[\s,;/)>\]]+{EMAIL})*[\s)>\].]*$")
+_TRAILING_EMAIL = re.compile(rf"\s+\(?{EMAIL}\)?\s*$")
+_WIRE_MARK = re.compile(r"^\(\s*(?:END|MORE)\s*\)$", re.IGNORECASE)
+_TRAILING_MARK = re.compile(r"\s*\(\s*END\s*\)\s*$", re.IGNORECASE)
+_PUBLISHED_LINE = re.compile(r"^\s*(?:Published|Updated)\s*:", re.IGNORECASE)
+_YONHAP_DATELINE = re.compile(
+    r"^([A-Z][A-Za-z .'/&-]{1,60}?,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s+\([^()]{2,40}\)\s*(?:--|—|–))"
+)
+_PLAIN_DATELINE = re.compile(
+    r"^([A-Z][A-Z .'/&-]{1,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s+\([^()]{2,40}\))?"
+    r"\s*(?:--|—|–))\s"
+)
+
+
+def split_attn(line: str) -> tuple[str | None, str]:
+    """("(ATTN: ...)", rest of the line) when the line opens with an editor's note."""
+    if not line.startswith("(ATTN"):
+        return None, line
+    depth = 0
+    for i, c in enumerate(line):
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0:
+            return line[: i + 1], line[i + 1 :].strip()
+    return None, line
+
+
+def _lines(paragraph: str) -> list[str]:
+    return [line for line in paragraph.split("\n") if line.strip()]
+
+
+def drop_contact_lines(paragraphs: list[str]) -> list[str]:
+    """Lines that are only e-mail addresses or a wire mark "(END)"/"(MORE)" are not story."""
+    out = []
+    for para in paragraphs:
+        kept = [
+            line for line in _lines(para)
+            if not _EMAIL_LINE.match(line) and not _WIRE_MARK.match(line.strip())
+        ]
+        if kept:
+            out.append("\n".join(kept))
+    if out:  # "... said. reporter@yna.co.kr (END)" on one line
+        last = _TRAILING_MARK.sub("", out[-1])
+        last = _TRAILING_EMAIL.sub("", last).strip()
+        out[-1:] = [last] if last else []
+    return out
+
+
+def drop_repeats(paragraphs: list[str], item: ArticleItem) -> list[str]:
+    """Captions, the headline or the sub-headline repeated as paragraphs are not story."""
+    repeated = {one_line(c) for c in item.captions}
+    repeated.update(one_line(x) for x in (item.title, item.subtitle) if x)
+    out: list[str] = []
+    for para in paragraphs:
+        if one_line(para) in repeated or (out and out[-1] == para):
+            continue
+        out.append(para)
+    return out
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    """The rules of one site; `apply` returns the story paragraphs and fills item fields."""
+
+    source: str
+    dateline: re.Pattern[str]
+    lead_scan: int = 3  # how many leading paragraphs may hold notes, bylines, stamps
+
+    def apply(self, paragraphs: list[str], item: ArticleItem, origin: str = "site") -> list[str]:
+        paragraphs = self._lead(list(paragraphs), item, origin)
+        paragraphs = drop_contact_lines(paragraphs)
+        paragraphs = drop_repeats(paragraphs, item)
+        if paragraphs:
+            m = self.dateline.match(paragraphs[0])
+            if m and not item.dateline:
+                item.dateline = m.group(1).strip()
+                item.field_sources["dateline"] = origin
+        return paragraphs
+
+    def _lead(self, paragraphs: list[str], item: ArticleItem, origin: str) -> list[str]:
+        """Editor's note, byline and date stamp lines before the story's first line."""
+        for idx in range(min(self.lead_scan, len(paragraphs))):
+            kept: list[str] = []
+            for line in _lines(paragraphs[idx]):
+                line = self._lead_line(line, item, origin)
+                if line:
+                    kept.append(line)
+            paragraphs[idx] = "\n".join(kept)
+            if kept:
+                break
+        return [p for p in paragraphs if p]
+
+    def _lead_line(self, line: str, item: ArticleItem, origin: str) -> str:
+        note, line = split_attn(line.strip())
+        if note:
+            if not item.editor_note:
+                item.editor_note = note
+                item.field_sources["editor_note"] = origin
+            if not line:
+                return ""
+        names = byline_names(line)
+        if names is not None:
+            if not item.authors:
+                item.authors = names
+                item.field_sources["authors"] = origin
+            return ""
+        if _PUBLISHED_LINE.match(line):
+            published, updated = parse_kh_published(line)
+            if published and not item.published_at:
+                item.published_at = published
+                item.field_sources["published_at"] = origin
+            if updated and not item.modified_at:
+                item.modified_at = updated
+                item.field_sources["modified_at"] = origin
+            return ""
+        return line
+
+
+YONHAP_RULES = SiteRules(source="yonhap", dateline=_YONHAP_DATELINE)
+KOREAHERALD_RULES = SiteRules(source="koreaherald", dateline=_PLAIN_DATELINE)
+GENERIC_RULES = SiteRules(source="", dateline=_YONHAP_DATELINE)
+RULES = {"yonhap": YONHAP_RULES, "koreaherald": KOREAHERALD_RULES}
+
+
+def rules_for(source: str | None) -> SiteRules:
+    return RULES.get(source or "", GENERIC_RULES)

@@ -1,0 +1,107 @@
+"""Small text helpers shared by the layout parsers and the site rules.
+
+Kept free of parsing state so the cleaning can run in worker processes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_SPACES = re.compile(r"[^\S\n]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:\||-|–|—|:)\s*(?:Yonhap News Agency|Yonhap News|Yonhap|The Korea Herald|Korea Herald)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*By\s+(.+?)\s*$", re.IGNORECASE)
+_EMAILS = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
+_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|bin))*$")
+HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+PUBLISHER_NAMES = frozenset(
+    {
+        "yonhap news agency", "yonhap news", "yonhapnews", "the korea herald", "korea herald",
+        "herald corporation", "herald corp", "koreaherald", "koreaherald.com", "en.yna.co.kr",
+    }
+)
+
+
+def norm(text: str | None) -> str:
+    """Entities decoded, invisible characters dropped, spaces collapsed, lines trimmed."""
+    if not text:
+        return ""
+    if _ENTITY.search(text):  # double-escaped entities ("&amp;apos;") in attributes
+        text = html.unescape(text)
+    text = _INVISIBLE.sub("", text.replace("\u00a0", " ").replace("\r", "\n"))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(text: str | None) -> str:
+    """`norm`, then everything on one line (titles, names, captions)."""
+    return norm(text).replace("\n", " ")
+
+
+def strip_site_suffix(title: str | None) -> str | None:
+    """A headline without " | Yonhap News Agency" / " - The Korea Herald"; None when empty."""
+    title = one_line(title)
+    while True:
+        stripped = _SITE_SUFFIX.sub("", title)
+        if stripped == title:
+            break
+        title = stripped
+    return title or None
+
+
+def split_authors(text: str | None) -> list[str]:
+    """Names from a byline: "By A, B and C" -> [A, B, C]; publisher names are dropped."""
+    text = one_line(text)
+    m = _BYLINE.match(text)
+    if m:
+        text = m.group(1)
+    text = _EMAILS.sub("", text)  # "By Kim (kim@site.com)"
+    names = []
+    for part in _AUTHOR_SPLIT.split(text):
+        part = part.strip(" .:-")
+        if part and part.lower() not in PUBLISHER_NAMES and part not in names:
+            names.append(part)
+    return names
+
+
+def byline_names(text: str | None) -> list[str] | None:
+    """Names when `text` is a byline line ("By ..."), else None ([] for "By <publisher>")."""
+    text = one_line(text)
+    m = _BYLINE.match(text)
+    if not m or len(text) > 120:
+        return None
+    parts = [p.strip(" .:-") for p in _AUTHOR_SPLIT.split(_EMAILS.sub("", m.group(1)))]
+    parts = [p for p in parts if p]
+    if not parts or not all(looks_like_name(p) for p in parts):
+        return None
+    return split_authors(text)
+
+
+def looks_like_name(text: str) -> bool:
+    """Capitalised words, at most five: "Kim Seung-yeon", "Yonhap", "Anna de Souza"."""
+    return len(text.split()) <= 5 and bool(_NAME.match(text))
+
+
+def hangul_share(text: str) -> float:
+    """Share of Hangul among letters: cheap language evidence for the two sites."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if HANGUL.match(c)) / len(letters)
+
+
+def dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out

@@ -1,0 +1,32 @@
+"""Fixture access shared by the layout and cleaning tests."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from newscrawl.extract import extract_html
+from newscrawl.items import ArticleItem
+from spiders.layouts import parse_article
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+def expected(name: str) -> dict:
+    return json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def page(name: str) -> str:
+    return (PAGES / f"{name}.html").read_text(encoding="utf-8")
+
+
+@cache
+def parsed(name: str) -> ArticleItem:
+    return parse_article(expected(name)["url"], page(name))
+
+
+@cache
+def extracted(name: str) -> ArticleItem:
+    return extract_html(page(name), expected(name)["url"])

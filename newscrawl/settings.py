@@ -34,11 +34,25 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no listening port in an unattended cron job
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("NEWSCRAWL_LOG_LEVEL", "INFO")
 
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.middlewares.BackoffRetryMiddleware": 550,
+}
+NEWSCRAWL_RETRY_BACKOFF = float(os.environ.get("NEWSCRAWL_RETRY_BACKOFF", "1.0"))
+NEWSCRAWL_RETRY_MAX_DELAY = float(os.environ.get("NEWSCRAWL_RETRY_MAX_DELAY", "60"))
+
+EXTENSIONS = {
+    "newscrawl.extensions.RunRecorder": 500,
+}
+
 ITEM_PIPELINES = {
+    "pipelines.clean.CleanPipeline": 300,
+    "pipelines.topic.TopicPipeline": 400,
     "pipelines.store.StorePipeline": 800,
 }
 

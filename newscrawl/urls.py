@@ -87,6 +87,11 @@ def article_url(source: str, site_article_id: str) -> str:
     raise ValueError(f"unknown source {source!r}")
 
 
+def is_primary_form(canonical_url: str) -> bool:
+    """False for the old Korea Herald `view.php?ud=` form, which may redirect to /article/N."""
+    return "/view.php?" not in canonical_url
+
+
 def is_article_url(url: str) -> bool:
     return article_id(url) is not None
 

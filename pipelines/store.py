@@ -17,7 +17,7 @@ from scrapy.utils.defer import deferred_to_future
 from twisted.internet import threads
 
 from newscrawl.db import connection, migrate
-from newscrawl.db.store import Outcome, store_article
+from newscrawl.db.store import store_article
 from newscrawl.items import ArticleItem
 
 logger = logging.getLogger(__name__)
@@ -69,5 +69,5 @@ class StorePipeline:
             logger.error("could not store %s: %s", url, connection.mask_url(str(exc)).strip())
             return
         self.stats.inc_value(f"store/{stored.outcome.value}")
-        if stored.duplicate_of is not None and stored.outcome is Outcome.NEW:
+        if stored.linked:
             self.stats.inc_value("store/duplicate_linked")

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 
 from newscrawl.errors import NewscrawlError
 
-COMMAND_MODULES: tuple[str, ...] = ("newscrawl.cli.db_cmd", "newscrawl.cli.inspect_cmd")
+COMMAND_MODULES: tuple[str, ...] = (
+    "newscrawl.cli.crawl_cmd",
+    "newscrawl.cli.db_cmd",
+    "newscrawl.cli.config_cmd",
+    "newscrawl.cli.inspect_cmd",
+    "newscrawl.cli.extract_cmd",
+    "newscrawl.cli.reextract_cmd",
+    "newscrawl.cli.replica_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,12 +1,26 @@
-"""Argument types shared by the commands: dates, sites, output formats."""
+"""Argument types shared by the commands: dates, pairs, sites, output formats."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from newscrawl.cli.output import FORMATS
+from newscrawl.dates import KST
 from newscrawl.urls import SITE_ORIGINS
+
+# ISO 3166-1 alpha-2, officially assigned codes.
+ISO_ALPHA2 = frozenset(
+    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO
+    BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK
+    DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR
+    GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM
+    KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP
+    MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL
+    PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST
+    SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG
+    VI VN VU WF WS YE YT ZA ZM ZW""".split()  # noqa: SIM905 (a table reads better)
+)
 
 
 def parse_day(text: str) -> date:
@@ -16,8 +30,20 @@ def parse_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def day_start_utc(day: date | None) -> datetime | None:
-    return datetime.combine(day, time.min, tzinfo=UTC) if day else None
+def day_start(day: date | None) -> datetime | None:
+    """Midnight of a calendar day in KST, the sites' own calendar."""
+    return datetime.combine(day, time.min, tzinfo=KST) if day else None
+
+
+def parse_pair(text: str) -> str:
+    """"KR-JP" or "jp-kr" -> "JP-KR": two ISO 3166 alpha-2 codes, sorted."""
+    codes = [c.strip().upper() for c in text.replace("/", "-").split("-")]
+    if len(codes) != 2 or codes[0] == codes[1]:
+        raise argparse.ArgumentTypeError(f"a pair is two country codes like JP-KR: {text!r}")
+    unknown = [c for c in codes if c not in ISO_ALPHA2]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown country code {unknown[0]!r} in {text!r}")
+    return "-".join(sorted(codes))
 
 
 def positive_int(text: str) -> int:
@@ -34,8 +60,10 @@ def add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
 
 
-def add_filters(parser: argparse.ArgumentParser) -> None:
+def add_filters(parser: argparse.ArgumentParser, limit: int | None = 50) -> None:
     parser.add_argument("--source", choices=sorted(SITE_ORIGINS), help="only this site")
-    parser.add_argument("--since", type=parse_day, help="published on or after (YYYY-MM-DD)")
-    parser.add_argument("--until", type=parse_day, help="published before (YYYY-MM-DD)")
-    parser.add_argument("--limit", type=positive_int, default=50, help="at most N rows")
+    parser.add_argument("--since", type=parse_day, help="published on or after (KST day)")
+    parser.add_argument("--until", type=parse_day, help="published before (KST day)")
+    parser.add_argument("--pair", type=parse_pair, help="country pair, e.g. JP-KR")
+    parser.add_argument("--bilateral", action="store_true", help="only bilateral diplomacy")
+    parser.add_argument("--limit", type=positive_int, default=limit, help="at most N rows")

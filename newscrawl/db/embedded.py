@@ -7,6 +7,7 @@ under NEWSCRAWL_HOME and is reused on the next run; the server listens on a Unix
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 from newscrawl.errors import NewscrawlError, UsageError
 
 DATABASE_NAME = "newscrawl"
+logging.getLogger("pgserver").setLevel(logging.WARNING)  # it logs every command at INFO
 _servers: dict[Path, object] = {}  # keeps pgserver handles alive for the life of the process
 
 

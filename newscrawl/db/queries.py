@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,30 +16,201 @@ class Filters:
     source: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    pair: str | None = None  # "JP-KR", codes sorted
+    bilateral: bool | None = None
     limit: int | None = 50
 
-    def where(self) -> tuple[str, dict[str, Any]]:
+    def where(self, alias: str = "a") -> tuple[str, dict[str, Any]]:
         clauses, params = ["TRUE"], {}
         if self.source:
-            clauses.append("a.source = %(source)s")
+            clauses.append(f"{alias}.source = %(source)s")
             params["source"] = self.source
         if self.since:
-            clauses.append("a.published_at >= %(since)s")
+            clauses.append(f"{alias}.published_at >= %(since)s")
             params["since"] = self.since
         if self.until:
-            clauses.append("a.published_at < %(until)s")
+            clauses.append(f"{alias}.published_at < %(until)s")
             params["until"] = self.until
+        if self.pair:
+            clauses.append(f"{alias}.topic_pairs @> ARRAY[%(pair)s]::text[]")
+            params["pair"] = self.pair
+        if self.bilateral is not None:
+            clauses.append(f"{alias}.topic_bilateral IS %(bilateral)s")
+            params["bilateral"] = self.bilateral
         return " AND ".join(clauses), params
+
+
+ARTICLE_SUMMARY = """
+    a.id, a.source, a.published_at, a.title, a.authors, a.topic_pairs AS pairs,
+    a.topic_bilateral AS bilateral, a.story_id, a.version_rank, a.duplicate_of,
+    (SELECT count(*) FROM article_versions v WHERE v.article_id = a.id) AS version_count,
+    a.canonical_url"""
 
 
 def list_articles(conn: psycopg.Connection, filters: Filters) -> list[dict[str, Any]]:
     where, params = filters.where()
     params["limit"] = filters.limit
     sql = f"""
-        SELECT a.id, a.source, a.published_at, a.title, a.authors, a.canonical_url
+        SELECT {ARTICLE_SUMMARY}
         FROM articles a
         WHERE {where}
         ORDER BY a.published_at DESC NULLS LAST, a.id DESC
         LIMIT %(limit)s"""
     with conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(sql, params).fetchall()
+
+
+def find_article(conn: psycopg.Connection, key: str) -> dict[str, Any] | None:
+    """An article by id, canonical URL, or any URL form it was reached by."""
+    from newscrawl.urls import canonicalize
+
+    with conn.cursor(row_factory=dict_row) as cur:
+        if key.isdigit():
+            return cur.execute(
+                f"SELECT {ARTICLE_SUMMARY}, a.* FROM articles a WHERE a.id = %s", (int(key),)
+            ).fetchone()
+        url = canonicalize(key)
+        return cur.execute(
+            f"""SELECT {ARTICLE_SUMMARY}, a.* FROM articles a
+                WHERE a.canonical_url = %(u)s
+                   OR a.id = (SELECT article_id FROM article_urls WHERE url = %(u)s)""",
+            {"u": url},
+        ).fetchone()
+
+
+def article_details(conn: psycopg.Connection, article_id: int) -> dict[str, Any]:
+    """Versions, story members and linked copies of one article."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        versions = cur.execute(
+            """SELECT version, seen_at, modified_at, changed, title
+               FROM article_versions WHERE article_id = %s ORDER BY version""",
+            (article_id,),
+        ).fetchall()
+        story = cur.execute(
+            """SELECT s.id, s.story_key, s.latest_article_id, s.first_published_at,
+                      s.last_published_at
+               FROM stories s JOIN articles a ON a.story_id = s.id WHERE a.id = %s""",
+            (article_id,),
+        ).fetchone()
+        members = []
+        if story:
+            members = cur.execute(
+                """SELECT id, source, published_at, title, version_rank, duplicate_of
+                   FROM articles WHERE story_id = %s ORDER BY published_at NULLS LAST, id""",
+                (story["id"],),
+            ).fetchall()
+        copies = cur.execute(
+            """SELECT id, source, published_at, title, duplicate_kind, similarity
+               FROM articles WHERE duplicate_of = %s ORDER BY id""",
+            (article_id,),
+        ).fetchall()
+    return {"versions": versions, "story": story, "story_articles": members, "copies": copies}
+
+
+def search(conn: psycopg.Connection, query: str, filters: Filters) -> list[dict[str, Any]]:
+    """Ranked full-text search; the query is a bound parameter to websearch_to_tsquery."""
+    where, params = filters.where()
+    params.update(query=query, limit=filters.limit)
+    sql = f"""
+        SELECT a.id, a.source, a.published_at, a.title, a.topic_pairs AS pairs, a.story_id,
+               a.duplicate_of,
+               ts_rank_cd(a.search_vector, q) AS rank,
+               ts_headline('english', coalesce(a.body, ''), q,
+                           'MaxFragments=2, MaxWords=18, MinWords=6,
+                            StartSel=«, StopSel=», FragmentDelimiter=" … "') AS snippet,
+               a.canonical_url
+        FROM articles a, websearch_to_tsquery('english', %(query)s) q
+        WHERE a.search_vector @@ q AND {where}
+        ORDER BY rank DESC, a.published_at DESC NULLS LAST
+        LIMIT %(limit)s"""
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(sql, params).fetchall()
+
+
+def timeline(conn: psycopg.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """One row per story (not per version or copy), oldest first."""
+    where, params = filters.where()
+    params["limit"] = filters.limit
+    sql = f"""
+        SELECT s.id AS story_id, s.first_published_at AS published_at,
+               latest.title AS headline,
+               array_agg(DISTINCT a.source ORDER BY a.source) AS sources,
+               count(a.id) AS articles, latest.id AS latest_article_id
+        FROM stories s
+        JOIN articles a ON a.story_id = s.id
+        LEFT JOIN articles latest ON latest.id = s.latest_article_id
+        WHERE {where}
+        GROUP BY s.id, latest.id, latest.title
+        ORDER BY s.first_published_at NULLS LAST, s.id
+        LIMIT %(limit)s"""
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(sql, params).fetchall()
+
+
+def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[str, Any]:
+    where, params = filters.where()
+    trunc = "week" if period == "week" else "day"
+    with conn.cursor(row_factory=dict_row) as cur:
+        by_source = cur.execute(
+            f"""SELECT source, count(*) AS articles,
+                       count(*) FILTER (WHERE topic_bilateral) AS bilateral,
+                       round(avg(CASE WHEN topic_bilateral THEN 1.0 ELSE 0 END), 3)
+                           AS bilateral_share,
+                       count(*) FILTER (WHERE duplicate_of IS NOT NULL) AS copies,
+                       count(*) FILTER (WHERE version_rank > 0) AS later_versions,
+                       count(*) FILTER (WHERE (SELECT count(*) FROM article_versions v
+                                               WHERE v.article_id = a.id) > 1) AS updated
+                FROM articles a WHERE {where} GROUP BY source ORDER BY source""",
+            params,
+        ).fetchall()
+        per_period = cur.execute(
+            f"""SELECT date_trunc('{trunc}', published_at AT TIME ZONE 'Asia/Seoul')::date
+                       AS period, source, count(*) AS articles
+                FROM articles a WHERE {where} AND published_at IS NOT NULL
+                GROUP BY 1, 2 ORDER BY 1 DESC, 2 LIMIT %(limit)s""",
+            {**params, "limit": filters.limit},
+        ).fetchall()
+        pairs = cur.execute(
+            f"""SELECT p AS pair, count(*) AS articles
+                FROM articles a, unnest(a.topic_pairs) p WHERE {where}
+                GROUP BY p ORDER BY count(*) DESC, p LIMIT 10""",
+            params,
+        ).fetchall()
+    return {"by_source": by_source, f"per_{trunc}": per_period, "top_pairs": pairs,
+            "runs": runs(conn, limit=5)}  # fmt: skip
+
+
+def runs(conn: psycopg.Connection, limit: int | None = 20) -> list[dict[str, Any]]:
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(
+            """SELECT id, site, started_at, finished_at, status,
+                      coalesce((stats->>'store/new')::int, 0) AS new,
+                      coalesce((stats->>'store/updated')::int, 0) AS updated,
+                      coalesce((stats->>'store/duplicate_linked')::int, 0) AS duplicates,
+                      coalesce((stats->>'store/failed')::int, 0)
+                        + coalesce((stats->>'articles/failed')::int, 0) AS failed,
+                      errors
+               FROM crawl_runs ORDER BY started_at DESC, id DESC LIMIT %s""",
+            (limit,),
+        ).fetchall()
+
+
+EXPORT_COLUMNS = (
+    "id", "source", "canonical_url", "site_article_id", "title", "subtitle", "authors",
+    "editor_note", "dateline", "section", "tags", "published_at", "modified_at", "body",
+    "captions", "language", "topic_bilateral", "topic_pairs", "story_id", "duplicate_of",
+    "version_rank",
+)  # fmt: skip
+
+
+def export_rows(conn: psycopg.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
+    """Stream articles through a server-side cursor: constant memory for any size."""
+    where, params = filters.where()
+    limit = "LIMIT %(limit)s" if filters.limit else ""
+    params["limit"] = filters.limit
+    sql = f"""SELECT {", ".join(f"a.{c}" for c in EXPORT_COLUMNS)} FROM articles a
+              WHERE {where} ORDER BY a.published_at NULLS LAST, a.id {limit}"""
+    with conn.transaction(), conn.cursor(name="newscrawl_export", row_factory=dict_row) as cur:
+        cur.itersize = 1000
+        cur.execute(sql, params)
+        yield from cur

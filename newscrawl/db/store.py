@@ -38,7 +38,8 @@ class Outcome(StrEnum):
 class Stored:
     article_id: int
     outcome: Outcome
-    duplicate_of: int | None = None
+    duplicate_of: int | None = None  # the original this article copies
+    linked: bool = False  # a copy link was made by this store, in either direction
 
 
 def _clean_text(value: str | None) -> str | None:
@@ -102,12 +103,17 @@ RETURNING id"""
 
 UPDATE_SQL = f"""
 UPDATE articles SET {", ".join(f"{c} = %({c})s" for c in _UPDATABLE)},
-       last_seen_at = now(), updated_at = now()
+       last_seen_at = CASE WHEN %(touch)s THEN now() ELSE last_seen_at END,
+       updated_at = now()
 WHERE id = %(id)s"""
 
 
-def store_article(conn: psycopg.Connection, item: ArticleItem) -> Stored:
-    """Store one item in its own transaction and say what happened."""
+def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = True) -> Stored:
+    """Store one item in its own transaction and say what happened.
+
+    `touch=False` (re-extraction from stored pages) leaves `last_seen_at` alone: nothing was
+    fetched.
+    """
     row = article_row(item)
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
@@ -116,7 +122,7 @@ def store_article(conn: psycopg.Connection, item: ArticleItem) -> Stored:
             article_id = inserted[0]
             _add_version(conn, article_id, row, changed=[])
             _add_bands(conn, article_id, row["minhash"])
-            duplicate_of = _place_in_story(conn, article_id, item, row)
+            duplicate_of, linked = _place_in_story(conn, article_id, item, row)
             outcome = Outcome.NEW
         else:
             with conn.cursor(row_factory=dict_row) as cur:
@@ -124,15 +130,16 @@ def store_article(conn: psycopg.Connection, item: ArticleItem) -> Stored:
                     "SELECT * FROM articles WHERE canonical_url = %s FOR UPDATE",
                     (item.canonical_url,),
                 ).fetchone()
-            article_id, duplicate_of = old["id"], old["duplicate_of"]
+            article_id, duplicate_of, linked = old["id"], old["duplicate_of"], False
             if bytes(old["content_hash"] or b"") == row["content_hash"]:
-                conn.execute(
-                    "UPDATE articles SET last_seen_at = now() WHERE id = %s", (article_id,)
-                )
+                if touch:
+                    conn.execute(
+                        "UPDATE articles SET last_seen_at = now() WHERE id = %s", (article_id,)
+                    )
                 _add_aliases(conn, article_id, item)
                 return Stored(article_id, Outcome.UNCHANGED, duplicate_of)
             changed = [f for f in VERSIONED_FIELDS if _differs(old[f], row[f])]
-            conn.execute(UPDATE_SQL, {**row, "id": article_id})
+            conn.execute(UPDATE_SQL, {**row, "id": article_id, "touch": touch})
             _add_version(conn, article_id, row, changed=changed)
             conn.execute("DELETE FROM article_bands WHERE article_id = %s", (article_id,))
             _add_bands(conn, article_id, row["minhash"])
@@ -140,7 +147,7 @@ def store_article(conn: psycopg.Connection, item: ArticleItem) -> Stored:
             outcome = Outcome.UPDATED
         _add_aliases(conn, article_id, item)
         _save_raw_page(conn, article_id, item)
-    return Stored(article_id, outcome, duplicate_of)
+    return Stored(article_id, outcome, duplicate_of, linked)
 
 
 def _differs(old: Any, new: Any) -> bool:
@@ -210,7 +217,7 @@ def _upsert_story(conn: psycopg.Connection, key: str) -> int:
 
 def _place_in_story(
     conn: psycopg.Connection, article_id: int, item: ArticleItem, row: dict[str, Any]
-) -> int | None:
+) -> tuple[int | None, bool]:
     """Give a new article its story; link it to its original, or its copies to it."""
     own_story = _upsert_story(
         conn, stories.story_key(item.source, item.site_article_id, item.canonical_url)
@@ -224,7 +231,7 @@ def _place_in_story(
         _link(conn, copy, original, kind, score)
         duplicate_of = original if copy == article_id else None
     _refresh_story(conn, own_story)
-    return duplicate_of
+    return duplicate_of, match is not None
 
 
 def _exact_match(

@@ -1,6 +1,5 @@
 """The store pipeline against a real PostgreSQL: one row per canonical URL, one transaction."""
 
-from dataclasses import astuple
 from datetime import UTC, datetime
 
 import psycopg
@@ -62,12 +61,12 @@ def test_pipeline_stores_an_item_once(pipeline, database_url):
 
 
 def test_unchanged_refetch_touches_last_seen_only(db):
-    first_id, first, _ = astuple(store_article(db, make_item()))
+    first = store_article(db, make_item())
     before = db.execute("SELECT last_seen_at, updated_at FROM articles").fetchone()
-    second_id, second, _ = astuple(store_article(db, make_item()))
+    second = store_article(db, make_item())
     after = db.execute("SELECT last_seen_at, updated_at FROM articles").fetchone()
-    assert (first, second) == (Outcome.NEW, Outcome.UNCHANGED)
-    assert first_id == second_id
+    assert (first.outcome, second.outcome) == (Outcome.NEW, Outcome.UNCHANGED)
+    assert first.article_id == second.article_id
     assert after[0] > before[0] and after[1] == before[1]
 
 

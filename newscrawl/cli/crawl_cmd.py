@@ -1,0 +1,83 @@
+"""`newscrawl crawl`: the scheduled job (cron runs it every 30 minutes)."""
+
+from __future__ import annotations
+
+import argparse
+
+from newscrawl import crawl, logs
+from newscrawl.cli.args import parse_day, positive_int
+from newscrawl.errors import UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "crawl",
+        help="crawl the sites for new articles (the cron job)",
+        description="Run the spiders in one process, store new articles, print one summary "
+        "line per site. Exit codes: 0 all finished, 1 a site failed, 2 usage or "
+        "configuration error, 75 another crawl holds the lock.",
+    )
+    add_crawl_options(p)
+    p.set_defaults(handler=run)
+
+
+def add_crawl_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", choices=(*crawl.SITES, "all"), default="all")
+    p.add_argument("--since", type=parse_day, help="only articles published on or after")
+    p.add_argument("--until", type=parse_day, help="only articles published before")
+    p.add_argument(
+        "--base-url", action="append", default=[], metavar="SITE=URL",
+        help="send SITE's requests to URL instead of the real site (repeatable)",
+    )  # fmt: skip
+    p.add_argument("--max-articles", type=positive_int, help="at most N articles per site")
+    p.add_argument("--refresh", action="store_true", help="refetch stored articles too")
+    p.add_argument(
+        "-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+        help="a Scrapy setting, as with `scrapy crawl -s` (repeatable)",
+    )  # fmt: skip
+    p.add_argument("--log-format", choices=("human", "json"), default="human")
+    p.add_argument("--log-file", help="append the log to this file instead of stderr")
+    p.add_argument("--log-level", default="INFO",
+                   choices=("DEBUG", "INFO", "WARNING", "ERROR"))  # fmt: skip
+
+
+def _pairs(values: list[str], what: str) -> dict[str, str]:
+    out = {}
+    for value in values:
+        name, sep, rest = value.partition("=")
+        if not sep or not name or not rest:
+            raise UsageError(f"{what} must look like NAME=VALUE, got {value!r}")
+        out[name.strip()] = rest.strip()
+    return out
+
+
+def options_from(args: argparse.Namespace) -> crawl.CrawlOptions:
+    base_urls = _pairs(args.base_url, "--base-url")
+    unknown = set(base_urls) - set(crawl.SITES)
+    if unknown:
+        raise UsageError(f"--base-url names an unknown site: {', '.join(sorted(unknown))}")
+    for site, url in base_urls.items():
+        if not url.startswith(("http://", "https://")):
+            raise UsageError(f"--base-url {site}= must be an http(s) URL, got {url!r}")
+    if args.since and args.until and args.until <= args.since:
+        raise UsageError("--until must be after --since")
+    settings = _pairs(args.set, "--set")
+    settings.setdefault("LOG_LEVEL", args.log_level)
+    return crawl.CrawlOptions(
+        sites=crawl.SITES if args.site == "all" else (args.site,),
+        since=args.since.isoformat() if args.since else None,
+        until=args.until.isoformat() if args.until else None,
+        base_urls=base_urls,
+        max_articles=args.max_articles,
+        refresh=args.refresh,
+        settings=settings,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    logs.setup(args.log_format, args.log_file, args.log_level)
+    results = crawl.run(options)
+    for result in results:
+        print(result.summary(), flush=True)
+    return crawl.exit_code(results)

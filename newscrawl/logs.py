@@ -1,0 +1,79 @@
+"""Logging for the `newscrawl` commands: human-readable or JSON lines, never a password."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+from urllib.parse import unquote, urlsplit
+
+from newscrawl import config
+from newscrawl.db.connection import mask_url
+
+HUMAN_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
+
+
+def _secret() -> str | None:
+    """The DATABASE_URL password, masked wherever it might appear verbatim."""
+    url = config.database_url()
+    if not url:
+        return None
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    if not password and "password=" in url:
+        password = url.split("password=", 1)[1].split()[0].split("&")[0]
+    return unquote(password) if password else None
+
+
+def scrub(text: str, secret: str | None) -> str:
+    text = mask_url(text)
+    return text.replace(secret, "***") if secret else text
+
+
+class HumanFormatter(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__(HUMAN_FORMAT, "%Y-%m-%d %H:%M:%S")
+        self.secret = _secret()
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub(super().format(record), self.secret)
+
+
+class JsonFormatter(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__()
+        self.secret = _secret()
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": scrub(record.getMessage(), self.secret),
+        }
+        spider = getattr(record, "spider", None)
+        if spider is not None:
+            entry["spider"] = getattr(spider, "name", str(spider))
+        if record.exc_info:
+            entry["exception"] = scrub(self.formatException(record.exc_info), self.secret)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup(log_format: str = "human", log_file: str | None = None, level: str = "INFO") -> None:
+    """Send all log records to stderr or a file, in the chosen format."""
+    handler: logging.Handler = (
+        logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler(
+            sys.stderr
+        )
+    )
+    handler.setFormatter(JsonFormatter() if log_format == "json" else HumanFormatter())
+    handler.setLevel(level.upper())  # Scrapy sets its own loggers to DEBUG
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level.upper())

@@ -1,0 +1,295 @@
+"""What both spiders share: arguments, discovery, the seen-check, the date window, parsing.
+
+A site spider only names its discovery sources, its listing markup and how its listings page.
+Every article link is canonicalised (newscrawl.urls), checked against PostgreSQL (an article
+already stored is not requested again unless `refresh=1`), and requested on the crawl's origin:
+the real site, or `base_url` when given.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import deferred_to_future
+from twisted.internet import threads
+from twisted.python.failure import Failure
+
+from newscrawl import urls
+from newscrawl.dates import KST
+from newscrawl.db.seen import SeenIndex
+from spiders import discovery
+from spiders.layouts import parse_article
+
+logger = logging.getLogger(__name__)
+
+
+def _day(text: str | None, name: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{name} must be a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _flag(value: Any) -> bool:
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+
+
+class NewsSpider(scrapy.Spider):
+    """Base spider: subclasses set `name`, `real_origin`, the source lists and paging."""
+
+    real_origin: str = ""
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    listings: tuple[str, ...] = ()
+    listing_containers: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        max_articles: str | int | None = None,
+        refresh: str | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.origin = (base_url or self.real_origin).rstrip("/")
+        parts = urlsplit(self.origin)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"base_url must be an http(s) origin, got {base_url!r}")
+        self.allowed_domains = [parts.hostname]
+        self.since = _day(since, "since")
+        self.until = _day(until, "until")
+        self.max_articles = int(max_articles) if max_articles else None
+        self.refresh = _flag(refresh)
+        self.scheduled: set[str] = set()  # canonical URLs requested in this run
+        self._seen: SeenIndex | None = None
+
+    def closed(self, reason: str) -> None:
+        if self._seen is not None:
+            self._seen.close()
+
+    # -- the date window ---------------------------------------------------------------
+
+    def _bounds(self) -> tuple[datetime | None, datetime | None]:
+        """[since, until) as instants: days are read in KST, the sites' own calendar."""
+        lo = datetime.combine(self.since, time.min, KST) if self.since else None
+        hi = datetime.combine(self.until, time.min, KST) if self.until else None
+        return lo, hi
+
+    def in_window(self, when: datetime | None, slack: timedelta = timedelta(0)) -> bool:
+        if when is None:
+            return True
+        lo, hi = self._bounds()
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=KST)
+        return not ((lo and when < lo - slack) or (hi and when >= hi + slack))
+
+    def before_window(self, when: datetime | None) -> bool:
+        lo, _ = self._bounds()
+        return bool(lo and when and when < lo - timedelta(days=1))
+
+    # -- discovery ---------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for path in self.feeds:
+            yield self._discovery(path, self.parse_feed)
+        for path in self.listings:
+            yield self._discovery(path, self.parse_listing, page=1)
+        for path in self.sitemaps:
+            yield self._discovery(path, self.parse_sitemap)
+
+    def _discovery(self, path: str, callback, **cb_kwargs: Any) -> scrapy.Request:
+        url = path if path.startswith("http") else self.origin + path
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.discovery_failed,
+            cb_kwargs=cb_kwargs,
+            priority=10,  # discovery first, so the seen-check batches are large
+            meta={"source_kind": callback.__name__.removeprefix("parse_")},
+        )
+
+    def discovery_failed(self, failure: Failure) -> None:
+        request = failure.request
+        reason = (
+            f"HTTP {failure.value.response.status}"
+            if failure.check(HttpError)
+            else failure.getErrorMessage() or failure.type.__name__
+        )
+        self.crawler.stats.inc_value("discovery/failed")
+        logger.warning("discovery source skipped: %s (%s)", request.url, reason)
+
+    def _malformed(self, response: Response, what: str) -> None:
+        self.crawler.stats.inc_value("discovery/malformed")
+        logger.warning("malformed %s skipped: %s", what, response.url)
+
+    async def parse_feed(self, response: Response):
+        links = discovery.parse_feed(response.text, self.name, response.url)
+        if links is None:
+            self._malformed(response, "feed")
+            return
+        self.crawler.stats.inc_value("discovery/feeds")
+        for request in await self.article_requests(links):
+            yield request
+
+    async def parse_sitemap(self, response: Response):
+        links = discovery.parse_sitemap(response.text, response.url)
+        if links is None:
+            self._malformed(response, "sitemap")
+            return
+        self.crawler.stats.inc_value("discovery/sitemaps")
+        for request in await self.article_requests(links):
+            yield request
+
+    async def parse_listing(self, response: Response, page: int):
+        links = discovery.parse_listing(response.text, response.url, self.listing_containers)
+        self.crawler.stats.inc_value("discovery/listing_pages")
+        requests, fresh = await self._article_requests(links)
+        for request in requests:
+            yield request
+        if self._next_page_wanted(links, fresh):
+            next_url = self.next_listing_page(response.url, page)
+            if next_url:
+                yield scrapy.Request(
+                    next_url,
+                    callback=self.parse_listing,
+                    errback=self.discovery_failed,
+                    cb_kwargs={"page": page + 1},
+                    priority=10,
+                )
+
+    def _next_page_wanted(self, links: list[discovery.Link], fresh: int) -> bool:
+        """Walk back while the page has articles and has not passed `since`.
+
+        Without `since`, stop at the first page whose articles are all stored already (an
+        incremental run reads one page per listing); with it, stop once a page is older.
+        """
+        if not links or self._budget_spent():
+            return False
+        if self.since:
+            days = [self._link_day(link) for link in links]
+            known = [d for d in days if d is not None]
+            return not known or max(known) >= self.since - timedelta(days=1)
+        return fresh > 0 or self.refresh
+
+    def next_listing_page(self, url: str, page: int) -> str | None:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- article requests -------------------------------------------------------------
+
+    def _link_day(self, link: discovery.Link) -> date | None:
+        if link.published is not None:
+            return link.published.astimezone(KST).date()
+        found = urls.article_id(link.url)
+        return discovery.date_from_id(*found) if found else None
+
+    def _link_in_window(self, link: discovery.Link) -> bool:
+        day = self._link_day(link)
+        if day is None:
+            return True
+        if self.since and day < self.since - timedelta(days=1):
+            return False
+        return not (self.until and day > self.until + timedelta(days=1))
+
+    def _budget_spent(self) -> bool:
+        return self.max_articles is not None and len(self.scheduled) >= self.max_articles
+
+    async def article_requests(self, links: Iterable[discovery.Link]) -> list[scrapy.Request]:
+        requests, _ = await self._article_requests(links)
+        return requests
+
+    async def _article_requests(
+        self, links: Iterable[discovery.Link]
+    ) -> tuple[list[scrapy.Request], int]:
+        """Requests for the links worth fetching, and how many links were not stored yet."""
+        candidates: dict[str, discovery.Link] = {}
+        for link in links:
+            found = urls.article_id(link.url)
+            if not found or found[0] != self.name:
+                continue
+            canonical = urls.canonicalize(urls.rebase(link.url, self.real_origin))
+            if canonical not in candidates:
+                candidates[canonical] = link
+        if not candidates:
+            return [], 0
+        known = set() if self.refresh else await self._known(list(candidates))
+        fresh = len(set(candidates) - known)
+        self.crawler.stats.inc_value("articles/skipped_known", len(known & set(candidates)))
+        requests = []
+        for canonical, link in candidates.items():
+            if canonical in known or canonical in self.scheduled:
+                continue
+            if not self._link_in_window(link):
+                self.crawler.stats.inc_value("articles/outside_window")
+                continue
+            if self._budget_spent():
+                break
+            self.scheduled.add(canonical)
+            requests.append(
+                scrapy.Request(
+                    urls.rebase(canonical, self.origin),
+                    callback=self.parse_article,
+                    errback=self.article_failed,
+                    meta={"canonical_url": canonical},
+                    # An old URL form may redirect to an article also linked directly: follow
+                    # it anyway, so the old form is recorded as an alias of the article.
+                    dont_filter=not urls.is_primary_form(canonical),
+                )
+            )
+        self.crawler.stats.inc_value("articles/requested", len(requests))
+        return requests, fresh
+
+    async def _known(self, canonical_urls: list[str]) -> set[str]:
+        def lookup() -> set[str]:
+            if self._seen is None:
+                self._seen = SeenIndex()
+            return self._seen.known(canonical_urls)
+
+        return await deferred_to_future(threads.deferToThread(lookup))
+
+    def article_failed(self, failure: Failure) -> None:
+        request = failure.request
+        reason = (
+            f"HTTP {failure.value.response.status}"
+            if failure.check(HttpError)
+            else failure.getErrorMessage() or failure.type.__name__
+        )
+        self.crawler.stats.inc_value("articles/failed")
+        logger.warning("article not fetched: %s (%s)", request.url, reason)
+
+    # -- article pages ----------------------------------------------------------------
+
+    def parse_article(self, response: Response):
+        if not isinstance(response, scrapy.http.TextResponse):
+            self.crawler.stats.inc_value("articles/not_text")
+            logger.warning("article is not a text page: %s", response.url)
+            return
+        item = parse_article(response.url, response.text, self.name)
+        item.url = response.url
+        item.http_status = response.status
+        item.fetched_at = datetime.now(UTC)
+        item.raw_html = response.text
+        requested = response.meta.get("canonical_url")
+        item.canonical_url = item.canonical_url or requested
+        item.aliases = sorted(
+            {requested, *map(urls.canonicalize, response.meta.get("redirect_urls", []))}
+            - {None, item.canonical_url}
+        )
+        if item.layout is None:
+            self.crawler.stats.inc_value("layout_unknown")
+            logger.warning("no known layout recognised %s; trafilatura fills it", response.url)
+        if item.published_at and not self.in_window(item.published_at):
+            self.crawler.stats.inc_value("articles/outside_window")
+            return
+        yield item

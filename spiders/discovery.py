@@ -1,0 +1,133 @@
+"""Reading discovery pages (RSS feeds, news sitemaps, section listings) into article links.
+
+Pure functions over text, shared by both spiders. Malformed input gives an empty result (the
+spider logs and counts it), never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urljoin
+
+from parsel import Selector
+
+from newscrawl import dates
+from newscrawl.urls import article_id
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str  # absolute, as found (not yet canonical)
+    published: datetime | None = None  # from the feed, sitemap or listing, when stated
+    title: str | None = None
+
+
+def _xml(text: str) -> Selector | None:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped.startswith("<") or stripped[:200].lower().lstrip().startswith(
+        ("<!doctype html", "<html")
+    ):
+        return None
+    try:
+        sel = Selector(text=stripped, type="xml")
+    except (ValueError, TypeError):
+        return None
+    sel.remove_namespaces()
+    return sel
+
+
+def parse_feed(text: str, source: str, base_url: str) -> list[Link] | None:
+    """Items of an RSS 2.0 feed (or Atom entries); None when the text is not a feed."""
+    sel = _xml(text)
+    if sel is None or not sel.xpath("/rss | /feed | /*[local-name()='RDF']"):
+        return None
+    links = []
+    for item in sel.xpath("//item | //entry"):
+        href = (
+            item.xpath("string(link)").get("").strip()
+            or item.xpath("link/@href").get("").strip()
+            or item.xpath("string(guid)").get("").strip()
+        )
+        if not href:
+            continue
+        stamp = item.xpath("string(pubDate | published | updated | date)").get("").strip()
+        links.append(
+            Link(
+                url=urljoin(base_url, href),
+                published=dates.parse_rss_date(stamp, source) if stamp else None,
+                title=item.xpath("string(title)").get("").strip() or None,
+            )
+        )
+    return links
+
+
+def parse_sitemap(text: str, base_url: str) -> list[Link] | None:
+    """`<url>` entries of a (Google News) sitemap; None when the text is not a sitemap."""
+    sel = _xml(text)
+    if sel is None or not sel.xpath("/urlset | /sitemapindex"):
+        return None
+    links = []
+    for entry in sel.xpath("//url"):
+        loc = entry.xpath("string(loc)").get("").strip()
+        if not loc:
+            continue
+        stamp = entry.xpath("string(news/publication_date | lastmod)").get("").strip()
+        links.append(
+            Link(
+                url=urljoin(base_url, loc),
+                published=dates.parse_iso(stamp) if stamp else None,
+                title=entry.xpath("string(news/title)").get("").strip() or None,
+            )
+        )
+    return links
+
+
+_LISTING_DATE = re.compile(
+    r"\b(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[ T]\d{1,2}:\d{2})?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
+    r"(?: ?-? ?\d{1,2}:\d{2})?)"
+)
+
+
+def parse_listing(html: str, base_url: str, containers: tuple[str, ...]) -> list[Link]:
+    """Article links of a section listing page, in page order, each once.
+
+    Links are looked for inside the first listing container that exists (the site's list
+    markup), else in the whole page. A date printed in the same list item is kept when found.
+    """
+    try:
+        sel = Selector(text=html)
+    except (ValueError, TypeError):
+        return []
+    scope = next((found for css in containers if (found := sel.css(css))), None) or sel
+    links: list[Link] = []
+    seen: set[str] = set()
+    for anchor in scope.css("a[href]"):
+        href = urljoin(base_url, anchor.attrib.get("href", "").strip())
+        if not article_id(href) or href in seen:
+            continue
+        seen.add(href)
+        item = anchor.xpath("ancestor-or-self::li[1]")
+        text = " ".join((item or anchor).xpath(".//text()").getall())
+        match = _LISTING_DATE.search(text)
+        links.append(
+            Link(
+                url=href,
+                published=dates.parse_iso(match.group(0)) if match else None,
+                title=" ".join(anchor.xpath("string()").get("").split()) or None,
+            )
+        )
+    return links
+
+
+def date_from_id(source: str, site_article_id: str) -> date | None:
+    """The publication day (KST) encoded in a Yonhap ID or a Korea Herald `ud`, if any."""
+    digits = site_article_id[3:11] if site_article_id.startswith("AEN") else site_article_id
+    if len(site_article_id) < 14 and not site_article_id.startswith("AEN"):
+        return None  # Korea Herald /article/N numbers carry no date
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None

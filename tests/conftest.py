@@ -65,3 +65,21 @@ def db(database_url: str) -> Iterator[psycopg.Connection]:
     with psycopg.connect(database_url, autocommit=True) as conn:
         migrate.migrate(conn)
         yield conn
+
+
+@pytest.fixture
+def replica_factory():
+    """Start replicas of both sites on free loopback ports; stopped after the test."""
+    from newscrawl.replica import ReplicaServer, build_site
+
+    servers = []
+
+    def start(articles: int = 40, seed: int = 1, faults: str | None = None, **kw):
+        site = build_site(articles=articles, seed=seed, **kw)
+        server = ReplicaServer(site, faults=faults).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

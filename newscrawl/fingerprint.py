@@ -27,13 +27,13 @@ def content_hash(title: str | None, body: str | None) -> bytes:
 
 # -- near-duplicate fingerprint --------------------------------------------------------------
 #
-# MinHash by one-permutation hashing: every word 3-shingle is hashed once (blake2b, 64 bits),
+# MinHash by one-permutation hashing: every word 5-shingle is hashed once (blake2b, 64 bits),
 # its low bits pick one of SIGNATURE_SIZE bins and the rest compete for the bin's minimum.
 # Empty bins borrow from the next filled bin (densification), so short texts still give a full
 # signature. The share of equal positions of two signatures estimates their Jaccard similarity.
 # LSH bands (BANDS x ROWS) make candidate lookup an index search in PostgreSQL.
 
-SHINGLE_WORDS = 3
+SHINGLE_WORDS = 5
 SIGNATURE_SIZE = 64
 BANDS = 16
 ROWS = SIGNATURE_SIZE // BANDS

@@ -24,7 +24,8 @@ from newscrawl import fingerprint, stories
 from newscrawl.items import ArticleItem
 
 DEDUP_LOCK_KEY = 0x6E636470  # "ncdp"
-NEAR_DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles; see README "Deduplication"
+NEAR_DUPLICATE_THRESHOLD = 0.6  # estimated Jaccard of word 5-shingles; bench/dedup_eval.py
+NEAR_DUPLICATE_DAYS = 3  # a reprint runs within days of the wire story it copies
 MAX_CANDIDATES = 20
 
 
@@ -263,8 +264,11 @@ def _near_match(
                  AND article_id <> %s
                GROUP BY article_id ORDER BY shared DESC LIMIT %s) c
            JOIN articles a ON a.id = c.article_id
-           WHERE a.source <> %s AND a.minhash IS NOT NULL""",
-        (list(range(len(hashes))), hashes, article_id, MAX_CANDIDATES, row["source"]),
+           WHERE a.source <> %s AND a.minhash IS NOT NULL
+             AND (%s::timestamptz IS NULL OR a.published_at IS NULL
+                  OR abs(extract(epoch FROM a.published_at - %s::timestamptz)) <= %s)""",
+        (list(range(len(hashes))), hashes, article_id, MAX_CANDIDATES, row["source"],
+         row["published_at"], row["published_at"], NEAR_DUPLICATE_DAYS * 86400),
     ).fetchall()
     scored = [(fingerprint.similarity(signature, sig), cid) for cid, sig in candidates]
     best = max(scored, default=None)

@@ -137,8 +137,8 @@ class Site:
             "dateline": a.dateline,
             "section": a.section,
             "tags": list(a.tags),
-            "published_at": iso_utc(a.published),
-            "modified_at": iso_utc(a.modified),
+            "published_at": iso_utc(_as_shown(a, a.published)),
+            "modified_at": iso_utc(_as_shown(a, a.modified)),
             "body_paragraphs": list(body.paragraphs),
             "captions": [p.caption for p in body.photos],
             "story_key": a.story_key,
@@ -188,6 +188,13 @@ class Site:
         a.revision += 1
         a.modified = modified_at or max(a.modified, a.published) + timedelta(hours=1)
         self.generation += 1
+
+
+def _as_shown(a: Article, when: datetime) -> datetime:
+    """Korea Herald eras B and C print times to the minute only, and carry no other date."""
+    if a.source == KOREAHERALD and a.era in ("B", "C"):
+        return when.replace(second=0, microsecond=0)
+    return when
 
 
 def _newest_first_key(a: Article) -> tuple[float, str]:

@@ -1,0 +1,63 @@
+"""What every benchmark records beside its figures: when, on what machine, with what versions."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+PACKAGES = ("scrapy", "trafilatura", "psycopg", "pgserver", "lxml", "twisted")
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _memory_gib() -> float | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def machine() -> dict[str, Any]:
+    versions = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "memory_gib": _memory_gib(),
+        "platform": platform.platform(),
+        "versions": versions,
+    }
+
+
+def write_result(name: str, figures: dict[str, Any]) -> Path:
+    """Write bench/results/<name>.json with the date; return its path."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    record = {"benchmark": name, "date": datetime.now(UTC).isoformat(timespec="seconds"),
+              **figures}  # fmt: skip
+    if "machine" not in record:
+        record["machine"] = machine()
+    path.write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n")
+    print(f"written {path.relative_to(RESULTS.parent.parent)}")
+    return path

@@ -159,6 +159,40 @@ def parse_yonhap_visible(text: str | None) -> datetime | None:
     return _build(int(year), month, int(day), int(hour), int(minute))
 
 
+_LISTING_FORMS = (
+    # 2023-10-05 14:53, 2023.10.05 14:53, 2023/10/05
+    re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})"
+               r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2}))?"),
+    # Oct. 5, 2023 - 14:53 / Sept. 21, 2026 / March 21, 2023
+    re.compile(r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})"
+               r"(?:\s*-?\s*(?P<H>\d{1,2}):(?P<M>\d{2}))?"),
+    # 14:53 April 19, 2023
+    re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?"
+               r"\s+(?P<y>\d{4})"),
+)  # fmt: skip
+
+
+def find_listing_date(text: str | None) -> datetime | None:
+    """The first date printed in a listing item, in any of the sites' styles, as KST."""
+    if not isinstance(text, str):
+        return None
+    text = text[:2000]
+    found = []
+    for form in _LISTING_FORMS:
+        m = form.search(text)
+        if not m:
+            continue
+        parts = m.groupdict()
+        month = _month(parts["mon"]) if parts.get("mon") else int(parts["m"])
+        if month is None:
+            continue
+        when = _build(int(parts["y"]), month, int(parts["d"]), int(parts["H"] or 0),
+                      int(parts["M"] or 0))  # fmt: skip
+        if when is not None:
+            found.append((m.start(), when))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
 def plausible(dt: datetime | None, now: datetime | None = None) -> bool:
     """Whether a publication time can be true: aware, not before 1990, at most 2 days ahead."""
     if dt is None or dt.tzinfo is None or dt.utcoffset() is None:

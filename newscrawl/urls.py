@@ -32,13 +32,21 @@ _KH_UD = re.compile(r"^\d{14}$")
 TRACKING_PARAMS = frozenset({"section", "input", "fbclid", "gclid", "mpv", "ref"})
 
 
+def _split(url: str):
+    """urlsplit that never raises: a malformed URL (e.g. "http://[") splits as a bare path."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")._replace(path=url)
+
+
 def _host(netloc: str) -> str:
     return netloc.rsplit("@", 1)[-1].split(":", 1)[0].lower().rstrip(".")
 
 
 def site_of(url: str) -> str | None:
     """Which of the two sites a URL belongs to, by host; None for any other host."""
-    host = _host(urlsplit(url).netloc)
+    host = _host(_split(url).netloc)
     if host in YONHAP_HOSTS:
         return YONHAP
     if host in KOREAHERALD_HOSTS:
@@ -53,7 +61,7 @@ def article_id(url: str) -> tuple[str, str] | None:
     same way as the real ones. Yonhap: `/view/AEN` + 17 digits. Korea Herald: `/article/N` or
     `view.php?ud=` + 14 digits (also in the 2023 RSS form `?ud=/view.php?ud=...`).
     """
-    parts = urlsplit(url.strip())
+    parts = _split(url.strip())
     if m := _YONHAP_VIEW.search(parts.path) or _YONHAP_LEGACY.search(parts.path):
         return YONHAP, m.group(1)
     if m := _KH_ARTICLE.match(parts.path):
@@ -108,7 +116,11 @@ def canonicalize(url: str) -> str:
     site = site_of(url)
     if found and site in (None, found[0]):
         return article_url(*found)
-    parts = urlsplit(url)
+    parts = _split(url)
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number
+        port = None
     scheme = parts.scheme.lower() or "https"
     host = _host(parts.netloc)
     netloc = parts.netloc.lower()
@@ -116,7 +128,7 @@ def canonicalize(url: str) -> str:
         scheme = "https"
         netloc = urlsplit(SITE_ORIGINS[site]).netloc
     elif host:
-        netloc = host if parts.port is None else f"{host}:{parts.port}"
+        netloc = host if port is None else f"{host}:{port}"
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)

@@ -6,7 +6,7 @@ spider logs and counts it), never an exception.
 
 from __future__ import annotations
 
-import re
+import html
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin
@@ -39,7 +39,10 @@ def _xml(text: str) -> Selector | None:
 
 
 def parse_feed(text: str, source: str, base_url: str) -> list[Link] | None:
-    """Items of an RSS 2.0 feed (or Atom entries); None when the text is not a feed."""
+    """Items of an RSS 2.0 feed (or Atom entries); None when the text is not a feed.
+
+    Entities inside CDATA (the Korea Herald writes `<![CDATA[Korea&#8217;s]]>`) are decoded.
+    """
     sel = _xml(text)
     if sel is None or not sel.xpath("/rss | /feed | /*[local-name()='RDF']"):
         return None
@@ -57,7 +60,7 @@ def parse_feed(text: str, source: str, base_url: str) -> list[Link] | None:
             Link(
                 url=urljoin(base_url, href),
                 published=dates.parse_rss_date(stamp, source) if stamp else None,
-                title=item.xpath("string(title)").get("").strip() or None,
+                title=html.unescape(item.xpath("string(title)").get("").strip()) or None,
             )
         )
     return links
@@ -78,17 +81,10 @@ def parse_sitemap(text: str, base_url: str) -> list[Link] | None:
             Link(
                 url=urljoin(base_url, loc),
                 published=dates.parse_iso(stamp) if stamp else None,
-                title=entry.xpath("string(news/title)").get("").strip() or None,
+                title=html.unescape(entry.xpath("string(news/title)").get("").strip()) or None,
             )
         )
     return links
-
-
-_LISTING_DATE = re.compile(
-    r"\b(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[ T]\d{1,2}:\d{2})?"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
-    r"(?: ?-? ?\d{1,2}:\d{2})?)"
-)
 
 
 def parse_listing(html: str, base_url: str, containers: tuple[str, ...]) -> list[Link]:
@@ -111,11 +107,10 @@ def parse_listing(html: str, base_url: str, containers: tuple[str, ...]) -> list
         seen.add(href)
         item = anchor.xpath("ancestor-or-self::li[1]")
         text = " ".join((item or anchor).xpath(".//text()").getall())
-        match = _LISTING_DATE.search(text)
         links.append(
             Link(
                 url=href,
-                published=dates.parse_iso(match.group(0)) if match else None,
+                published=dates.find_listing_date(text),
                 title=" ".join(anchor.xpath("string()").get("").split()) or None,
             )
         )

@@ -116,7 +116,8 @@ class KoreaHeraldC(LayoutVersion):
         _stamps(sel, item, "p.news_date", ".news_date")
         set_field(item, "authors", _byline(
             sel, ".news_title_area [class*=byline]", ".news_title_area [class*=writer]",
-            ".news_title_area [class*=reporter]", ".news_journalist_area .name", ".news_journalist_area", "[class*=byline]",
+            ".news_title_area [class*=reporter]", ".news_journalist_area .name",
+            ".news_journalist_area", "[class*=byline]",
         ))
         set_field(item, "authors", _meta_author(sel))
         set_field(item, "tags", _tags(sel))

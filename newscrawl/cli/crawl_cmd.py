@@ -20,6 +20,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_crawl_options(p)
     p.set_defaults(handler=run)
 
+    p = sub.add_parser(
+        "demo",
+        help="crawl the bundled replica of both sites offline, into a demo database",
+        description="Serve the replica on free loopback ports, crawl it with both spiders into "
+        "a fresh <database>_demo database (embedded by default), print what was stored.",
+    )
+    p.add_argument("--articles", type=positive_int, default=60, help="articles per site")
+    p.add_argument("--seed", type=int, default=1, help="the replica's seed")
+    p.set_defaults(handler=run_demo)
+
 
 def add_crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site", choices=(*crawl.SITES, "all"), default="all")
@@ -72,6 +82,13 @@ def options_from(args: argparse.Namespace) -> crawl.CrawlOptions:
         refresh=args.refresh,
         settings=settings,
     )
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from newscrawl import demo
+
+    logs.setup("human", None, "WARNING")
+    return demo.run(args.articles, args.seed)
 
 
 def run(args: argparse.Namespace) -> int:

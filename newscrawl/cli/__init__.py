@@ -11,6 +11,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+import psycopg
+
 from newscrawl.errors import NewscrawlError
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -45,6 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewscrawlError as exc:
         print(f"newscrawl: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except psycopg.Error as exc:  # anything the database says, as one line
+        from newscrawl.db.connection import mask_url
+
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"newscrawl: database error: {mask_url(first)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("newscrawl: interrupted", file=sys.stderr)
         return 130

@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "csv")
@@ -20,6 +21,8 @@ def json_default(value: Any) -> Any:
         return bytes(value).hex()
     if isinstance(value, set | frozenset | tuple):
         return list(value)
+    if isinstance(value, Decimal):
+        return float(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 

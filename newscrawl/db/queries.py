@@ -35,7 +35,7 @@ class Filters:
             clauses.append(f"{alias}.topic_pairs @> ARRAY[%(pair)s]::text[]")
             params["pair"] = self.pair
         if self.bilateral is not None:
-            clauses.append(f"{alias}.topic_bilateral IS %(bilateral)s")
+            clauses.append(f"{alias}.topic_bilateral = %(bilateral)s")
             params["bilateral"] = self.bilateral
         return " AND ".join(clauses), params
 
@@ -110,7 +110,7 @@ def article_details(conn: psycopg.Connection, article_id: int) -> dict[str, Any]
 def search(conn: psycopg.Connection, query: str, filters: Filters) -> list[dict[str, Any]]:
     """Ranked full-text search; the query is a bound parameter to websearch_to_tsquery."""
     where, params = filters.where()
-    params.update(query=query, limit=filters.limit)
+    params.update(query=query.replace("\x00", " "), limit=filters.limit)
     sql = f"""
         SELECT a.id, a.source, a.published_at, a.title, a.topic_pairs AS pairs, a.story_id,
                a.duplicate_of,

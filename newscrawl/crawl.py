@@ -72,11 +72,13 @@ def spider_arguments(site: str, options: CrawlOptions) -> dict[str, Any]:
     return arguments
 
 
-def run(options: CrawlOptions) -> list[SiteResult]:
+def run(options: CrawlOptions, announce=print) -> list[SiteResult]:
     """Run the crawl; raises LockHeld when another crawl holds the lock."""
     database = connection.resolve()
     with connection.connect(database, autocommit=True) as conn:
         migrate.migrate(conn)
+        version = max(migrate.applied(conn), default=0)
+    announce(f"database ready: {database.describe()}, schema version {version}")
     with lock.CrawlLock(database):
         settings = project_settings(options.settings)
         settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # newscrawl.logs

@@ -59,7 +59,7 @@ def run(articles: int, seed: int) -> int:
             base_urls={"yonhap": server.yonhap_url, "koreaherald": server.koreaherald_url},
             settings={**LOOPBACK_SETTINGS, "LOG_LEVEL": "WARNING"},
         )
-        results = crawl.run(options)
+        results = crawl.run(options, announce=lambda line: None)
     for result in results:
         print(result.summary())
     show(url)

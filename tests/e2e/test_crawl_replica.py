@@ -52,7 +52,8 @@ def test_every_article_is_stored_once_with_its_fields(small_replica, database_ur
         body = "\n\n".join(expected["body_paragraphs"])
         assert token_f1(body, row["body"] or "") >= 0.99, url
         assert set(row["captions"]) == set(expected["captions"]), url  # repeats kept once
-    summary = result.stdout.strip().splitlines()
+    first, *summary = result.stdout.strip().splitlines()
+    assert first.startswith("database ready: ")
     assert [line.split(":")[0] for line in summary] == ["yonhap", "koreaherald"]
 
 

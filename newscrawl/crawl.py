@@ -43,11 +43,13 @@ class SiteResult:
         return int(self.stats.get(name, 0) or 0)
 
     def summary(self) -> str:
+        sources = self.count("discovery/failed") + self.count("discovery/malformed")
         return (
             f"{self.site}: {self.count('store/new')} new, {self.count('store/updated')} updated, "
             f"{self.count('store/duplicate_linked')} duplicates linked, "
             f"{self.count('store/failed') + self.count('articles/failed')} failed, "
-            f"{self.seconds:.1f}s ({self.status})"
+            + (f"{sources} sources failed, " if sources else "")
+            + f"{self.seconds:.1f}s ({self.status})"
         )
 
 

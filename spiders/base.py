@@ -39,6 +39,13 @@ def _day(text: str | None, name: str) -> date | None:
         raise ValueError(f"{name} must be a date YYYY-MM-DD, got {text!r}") from None
 
 
+def _reason(failure: Failure) -> str:
+    """An HTTP status, or what went wrong on the way (DNS, timeout, connection lost...)."""
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    return failure.getErrorMessage() or failure.type.__name__
+
+
 def _flag(value: Any) -> bool:
     return str(value).strip().lower() in {"1", "true", "yes", "on"}
 
@@ -121,14 +128,8 @@ class NewsSpider(scrapy.Spider):
         )
 
     def discovery_failed(self, failure: Failure) -> None:
-        request = failure.request
-        reason = (
-            f"HTTP {failure.value.response.status}"
-            if failure.check(HttpError)
-            else failure.getErrorMessage() or failure.type.__name__
-        )
         self.crawler.stats.inc_value("discovery/failed")
-        logger.warning("discovery source skipped: %s (%s)", request.url, reason)
+        logger.warning("discovery source skipped: %s (%s)", failure.request.url, _reason(failure))
 
     def _malformed(self, response: Response, what: str) -> None:
         self.crawler.stats.inc_value("discovery/malformed")
@@ -259,14 +260,8 @@ class NewsSpider(scrapy.Spider):
         return await deferred_to_future(threads.deferToThread(lookup))
 
     def article_failed(self, failure: Failure) -> None:
-        request = failure.request
-        reason = (
-            f"HTTP {failure.value.response.status}"
-            if failure.check(HttpError)
-            else failure.getErrorMessage() or failure.type.__name__
-        )
         self.crawler.stats.inc_value("articles/failed")
-        logger.warning("article not fetched: %s (%s)", request.url, reason)
+        logger.warning("article not fetched: %s (%s)", failure.request.url, _reason(failure))
 
     # -- article pages ----------------------------------------------------------------
 

@@ -80,6 +80,7 @@ def fill(conn: psycopg.Connection, target: int, batch: int = 100_000) -> float:
         have += n
         print(f"  {have:,} articles", flush=True)
     conn.execute("VACUUM ANALYZE")
+    conn.execute("CHECKPOINT")  # the fill's dirty pages are not the measured stores' cost
     return time.perf_counter() - started
 
 
@@ -101,17 +102,44 @@ def sample_items(count: int, tag: str, seed: int) -> list[ArticleItem]:
     return items
 
 
+class StatementTimer:
+    """Where a store's time goes, by statement (the first words of its SQL)."""
+
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self.totals: dict[str, float] = {}
+        self.conn, self.original = conn, conn.execute
+
+    def __enter__(self) -> StatementTimer:
+        def timed(query, params=None, **kw):
+            started = time.perf_counter()
+            try:
+                return self.original(query, params, **kw)
+            finally:
+                key = " ".join(str(query).split())[:60]
+                self.totals[key] = self.totals.get(key, 0.0) + time.perf_counter() - started
+
+        self.conn.execute = timed  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.execute = self.original  # type: ignore[method-assign]
+
+
 def measure(conn: psycopg.Connection, items: list[ArticleItem], warmup: int = 40) -> dict:
     """Store the items one by one; the first `warmup` warm caches and are not counted."""
     for item in items[:warmup]:
         store_article(conn, item)
     costs = []
-    for item in items[warmup:]:
-        started = time.perf_counter()
-        store_article(conn, item)
-        costs.append((time.perf_counter() - started) * 1000)
+    with StatementTimer(conn) as timer:
+        for item in items[warmup:]:
+            started = time.perf_counter()
+            store_article(conn, item)
+            costs.append((time.perf_counter() - started) * 1000)
+    n = len(costs)
+    top = sorted(timer.totals.items(), key=lambda kv: -kv[1])[:6]
     costs.sort()
     return {
+        "statements_ms": {k: round(v * 1000 / n, 3) for k, v in top},
         "articles": len(costs),
         "median_ms": round(statistics.median(costs), 3),
         "mean_ms": round(statistics.fmean(costs), 3),

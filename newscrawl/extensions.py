@@ -15,6 +15,7 @@ from collections import deque
 from datetime import datetime
 from typing import Any
 
+import psycopg
 from psycopg.types.json import Jsonb
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -78,6 +79,7 @@ class RunRecorder:
         try:
             with connection.connect(autocommit=True) as conn:
                 migrate.migrate(conn)
+                close_abandoned_runs(conn, socket.gethostname())
                 self.run_id = conn.execute(
                     "INSERT INTO crawl_runs (site, hostname, pid) VALUES (%s, %s, %s) "
                     "RETURNING id",
@@ -109,6 +111,41 @@ class RunRecorder:
                 )
         except Exception as exc:
             logger.error("could not finish crawl run %s: %s", self.run_id, exc)
+
+
+ABANDONED = ("abandoned: the crawl process (pid {pid}) ended without finishing this run "
+             "(killed, out of memory, power loss?); found by the next crawl on this host")
+
+
+def close_abandoned_runs(conn: psycopg.Connection, hostname: str) -> int:
+    """Finish as `failed` the runs that a process of this host left `running` and that no
+    longer exists (kill -9, the OOM killer): nothing else would ever finish them. Runs of other
+    hosts are left alone, since their processes cannot be checked from here."""
+    rows = conn.execute(
+        "SELECT id, pid FROM crawl_runs WHERE status = 'running' AND hostname = %s",
+        (hostname,),
+    ).fetchall()
+    dead = [(run_id, pid) for run_id, pid in rows if pid and not _process_exists(pid)]
+    for run_id, pid in dead:
+        conn.execute(
+            "UPDATE crawl_runs SET status = 'failed', finished_at = now(), "
+            "errors = errors || %s WHERE id = %s AND status = 'running'",
+            (Jsonb([{"message": ABANDONED.format(pid=pid)}]), run_id),
+        )
+        logger.warning("crawl run %s was abandoned by process %s; marked failed", run_id, pid)
+    return len(dead)
+
+
+def _process_exists(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _jsonable(value: Any) -> Any:

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from newscrawl import config
 from newscrawl.db.connection import mask_url
+from newscrawl.errors import UsageError
 
 HUMAN_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
 
@@ -64,11 +65,14 @@ class JsonFormatter(logging.Formatter):
 
 def setup(log_format: str = "human", log_file: str | None = None, level: str = "INFO") -> None:
     """Send all log records to stderr or a file, in the chosen format."""
-    handler: logging.Handler = (
-        logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler(
-            sys.stderr
-        )
-    )
+    handler: logging.Handler
+    if log_file:
+        try:
+            handler = logging.FileHandler(log_file, encoding="utf-8")
+        except OSError as exc:  # a configuration error: one line and exit code 2
+            raise UsageError(f"cannot open log file {log_file}: {exc.strerror or exc}") from None
+    else:
+        handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if log_format == "json" else HumanFormatter())
     handler.setLevel(level.upper())  # Scrapy sets its own loggers to DEBUG
     logging.getLogger("pgserver").setLevel(logging.WARNING)

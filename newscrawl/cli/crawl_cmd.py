@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from newscrawl import crawl, logs
 from newscrawl.cli.args import parse_day, positive_int
 from newscrawl.errors import UsageError
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,8 +50,19 @@ def add_crawl_options(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     p.add_argument("--log-format", choices=("human", "json"), default="human")
     p.add_argument("--log-file", help="append the log to this file instead of stderr")
-    p.add_argument("--log-level", default="INFO",
-                   choices=("DEBUG", "INFO", "WARNING", "ERROR"))  # fmt: skip
+    p.add_argument("--log-level", type=str.upper, choices=LOG_LEVELS,
+                   help="default: NEWSCRAWL_LOG_LEVEL, else INFO")  # fmt: skip
+
+
+def log_level(args: argparse.Namespace) -> str:
+    """--log-level, else NEWSCRAWL_LOG_LEVEL (as README documents), else INFO."""
+    if args.log_level:
+        return args.log_level
+    level = os.environ.get("NEWSCRAWL_LOG_LEVEL", "").strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise UsageError(f"NEWSCRAWL_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, "
+                         f"got {level!r}")  # fmt: skip
+    return level
 
 
 def _pairs(values: list[str], what: str) -> dict[str, str]:
@@ -72,7 +86,7 @@ def options_from(args: argparse.Namespace) -> crawl.CrawlOptions:
     if args.since and args.until and args.until <= args.since:
         raise UsageError("--until must be after --since")
     settings = _pairs(args.set, "--set")
-    settings.setdefault("LOG_LEVEL", args.log_level)
+    settings.setdefault("LOG_LEVEL", log_level(args))
     return crawl.CrawlOptions(
         sites=crawl.SITES if args.site == "all" else (args.site,),
         since=args.since.isoformat() if args.since else None,
@@ -93,7 +107,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     options = options_from(args)
-    logs.setup(args.log_format, args.log_file, args.log_level)
+    logs.setup(args.log_format, args.log_file, log_level(args))
     results = crawl.run(options)
     for result in results:
         print(result.summary(), flush=True)

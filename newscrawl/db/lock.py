@@ -38,5 +38,7 @@ class CrawlLock:
         if self.conn is not None and not self.conn.closed:
             try:
                 self.conn.execute("SELECT pg_advisory_unlock(%s)", (CRAWL_LOCK_KEY,))
+            except psycopg.Error:
+                pass  # the connection died (server restarted): the lock went with it
             finally:
                 self.conn.close()

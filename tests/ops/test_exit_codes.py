@@ -36,15 +36,13 @@ def summaries(stdout: str) -> dict[str, dict[str, str]]:
 
 
 def assert_one_line_error(stderr: str, *, argparse_usage: bool = False) -> str:
-    """The error is one line and there is no traceback. argparse's own errors follow its usage
-    synopsis (argparse's convention, the same for every subcommand): then the error is the last
-    line and every line before it belongs to the usage."""
+    """The error is one line and there is no traceback, whether argparse rejected an argument
+    (`newscrawl crawl: error: ... (see newscrawl crawl --help)`) or the command refused it."""
     assert "Traceback" not in stderr
     lines = stderr.strip().splitlines()
     if argparse_usage:
-        assert lines[0].startswith("usage: newscrawl crawl"), stderr
-        assert all(line.startswith(" ") for line in lines[1:-1]), stderr
-        assert lines[-1].startswith("newscrawl crawl: error: "), stderr
+        assert len(lines) == 1 and lines[0].startswith("newscrawl crawl: error: "), stderr
+        assert lines[0].endswith("(see newscrawl crawl --help)"), stderr
     else:
         assert len(lines) == 1 and lines[0].startswith("newscrawl: error: "), stderr
     return lines[-1]

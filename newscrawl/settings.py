@@ -25,8 +25,11 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = int(os.environ.get("NEWSCRAWL_DOWNLOAD_TIMEOUT", "30"))
-DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
-DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+# A real article page is well under 1 MB; a bigger response is refused while it downloads
+# (logged with its URL, counted as articles/failed) instead of being parsed: a 20 MB page
+# would otherwise cost the crawl about 500 MB of memory (bench/soak.py).
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 
 RETRY_ENABLED = True
 RETRY_TIMES = int(os.environ.get("NEWSCRAWL_RETRY_TIMES", "3"))
@@ -35,6 +38,10 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # no listening port in an unattended cron job
+# Scrapy starts this many asyncio tasks for every response's output (default 100); an article
+# response yields one item and a listing a few dozen requests, so 100 only costs CPU: about a
+# third of the reactor thread's time in a profile of the crawl (bench/README.md).
+CONCURRENT_ITEMS = 8
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("NEWSCRAWL_LOG_LEVEL", "INFO")
@@ -60,3 +67,12 @@ ITEM_PIPELINES = {
 NEWSCRAWL_DB_POOL_SIZE = int(os.environ.get("NEWSCRAWL_DB_POOL_SIZE", "2"))
 NEWSCRAWL_KEEP_NON_BILATERAL = config.env_bool("NEWSCRAWL_KEEP_NON_BILATERAL", True)
 NEWSCRAWL_TOPIC_RULES = os.environ.get("NEWSCRAWL_TOPIC_RULES", "") or None
+
+# Worker processes that clean pages (pipelines/clean.py); 0 cleans inline in the reactor thread.
+# Default: one per core beyond two, at most 4 (so 0 on a 2-core machine, 2 on 4 cores): one core
+# goes to the reactor thread (downloading, site parsing, topic tagging), one to PostgreSQL when
+# it runs on the same machine. On 2 cores, 1 worker was measured within noise of inline (the
+# cores are already saturated) at +80 MB of memory (bench/README.md).
+NEWSCRAWL_EXTRACT_WORKERS = int(
+    os.environ.get("NEWSCRAWL_EXTRACT_WORKERS", max(0, min(4, (os.cpu_count() or 1) - 2)))
+)

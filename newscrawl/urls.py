@@ -37,11 +37,18 @@ def _split(url: str):
     try:
         return urlsplit(url)
     except ValueError:
-        return urlsplit("")._replace(path=url)
+        pass
+    try:  # unbalanced IPv6 brackets: split with them escaped, so canonicalize stays idempotent
+        return urlsplit(url.replace("[", "%5B").replace("]", "%5D"))
+    except ValueError:
+        return urlsplit("")._replace(path="/" + url.split("#", 1)[0].lstrip("/"))
 
 
 def _host(netloc: str) -> str:
-    return netloc.rsplit("@", 1)[-1].split(":", 1)[0].lower().rstrip(".")
+    hostport = netloc.rsplit("@", 1)[-1]
+    if hostport.startswith("["):  # an IPv6 literal keeps its brackets and colons
+        return hostport.split("]", 1)[0].lower() + "]"
+    return hostport.split(":", 1)[0].lower().rstrip(".")
 
 
 def site_of(url: str) -> str | None:
@@ -162,6 +169,6 @@ def origin(url: str) -> str:
 
 def rebase(url: str, new_origin: str) -> str:
     """The same path and query on another origin (the replica's, or the real site's)."""
-    parts = urlsplit(url)
-    target = urlsplit(new_origin)
+    parts = _split(url)
+    target = _split(new_origin)
     return urlunsplit((target.scheme, target.netloc, parts.path or "/", parts.query, ""))

@@ -18,9 +18,14 @@ How the two extractors are combined (see docs/extraction.md):
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import multiprocessing
 import re
+import threading
 from collections import Counter
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import trafilatura
@@ -256,15 +261,118 @@ def _check_complete(item: ArticleItem) -> None:
             _problem(item, f"no_{name}: not found by the site parser or trafilatura")
 
 
-class CleanPipeline:
-    """Scrapy item pipeline around `clean_article`, with stats and one log line per problem."""
+# -- worker processes ------------------------------------------------------------------------
+#
+# Cleaning is CPU-bound Python (lxml, trafilatura) and trafilatura is not known to be
+# thread-safe, so with NEWSCRAWL_EXTRACT_WORKERS > 0 `clean_article` runs in worker processes
+# and the reactor thread only pickles the item there and back. One pool per crawl process is
+# shared by every spider's pipeline (both sites in `newscrawl crawl`). Workers are spawned, not
+# forked: the crawl process has threads (the store's pool, Twisted's thread pool) by then.
 
-    def __init__(self, stats: Any = None) -> None:
+
+class _LogCollector(logging.Handler):
+    """Keeps a worker's log records so the crawl process can emit them through its handlers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args, record.exc_info = record.getMessage(), None, None
+        self.records.append(record)
+
+
+_collector: _LogCollector | None = None
+
+
+def _init_worker(level: int) -> None:
+    global _collector
+    _collector = _LogCollector()
+    root = logging.getLogger()
+    root.handlers[:] = [_collector]
+    root.setLevel(level)
+
+
+def _clean_in_worker(item: ArticleItem) -> tuple[ArticleItem, list[logging.LogRecord]]:
+    """`clean_article` in a worker; the page HTML is not sent back (the caller still has it)."""
+    clean_article(item)
+    item.raw_html = item.container_html = None
+    records: list[logging.LogRecord] = []
+    if _collector is not None:
+        records, _collector.records = _collector.records, []
+    return item, records
+
+
+class _SharedPool:
+    """A process pool shared by the pipelines of one process, shut down by the last user."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._users = 0
+        self._workers = 0
+
+    def acquire(self, workers: int) -> None:
+        with self._lock:
+            self._users += 1
+            self._workers = max(self._workers, workers)
+
+    def executor(self) -> Executor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    self._workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_init_worker,
+                    initargs=(logging.getLogger().getEffectiveLevel(),),
+                )
+            return self._pool
+
+    def discard(self, broken: Executor) -> None:
+        with self._lock:
+            if self._pool is broken:
+                self._pool = None
+        broken.shutdown(wait=False, cancel_futures=True)
+
+    def release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            pool = self._pool if self._users <= 0 else None
+            if pool is not None:
+                self._pool, self._users, self._workers = None, 0, 0
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+_shared_pool = _SharedPool()
+
+
+class CleanPipeline:
+    """Scrapy item pipeline around `clean_article`, with stats and one log line per problem.
+
+    `workers` (setting NEWSCRAWL_EXTRACT_WORKERS): 0 cleans inline in the reactor thread and
+    `process_item` returns the item; more runs `clean_article` in that many worker processes
+    and `process_item` returns an awaitable, so the reactor keeps downloading meanwhile.
+    """
+
+    def __init__(self, stats: Any = None, workers: int = 0) -> None:
         self.stats = stats
+        self.workers = max(0, workers)
+        if self.workers:
+            _shared_pool.acquire(self.workers)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CleanPipeline:
-        return cls(crawler.stats)
+        settings = getattr(crawler, "settings", None)
+        workers = settings.getint("NEWSCRAWL_EXTRACT_WORKERS", 0) if settings else 0
+        return cls(crawler.stats, workers)
+
+    def close_spider(self) -> None:
+        if self.workers:
+            self.workers = 0
+            _shared_pool.release()
 
     def _inc(self, key: str) -> None:
         if self.stats is not None:
@@ -273,14 +381,36 @@ class CleanPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, ArticleItem):
             return item
+        if self.workers:
+            return self._process_in_worker(item)
         unknown = item.layout is None
         clean_article(item)
+        return self._count(item, unknown)
+
+    async def _process_in_worker(self, item: ArticleItem) -> ArticleItem:
+        unknown = item.layout is None
+        pool = _shared_pool.executor()
+        try:
+            done, records = await asyncio.wrap_future(pool.submit(_clean_in_worker, item))
+        except BrokenProcessPool:  # a worker died (killed, out of memory): clean here instead
+            log.error("extraction worker died; cleaning %s in the crawl process", item.url)
+            _shared_pool.discard(pool)
+            return self._count(clean_article(item), unknown)
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        done.raw_html, done.container_html = item.raw_html, item.container_html
+        return self._count(done, unknown)
+
+    def _count(self, item: ArticleItem, unknown: bool) -> ArticleItem:
         if unknown and item.body:
             self._inc("clean/layout_unknown_filled")
         for problem in item.problems:
             self._inc(f"clean/problem/{problem.split(':', 1)[0]}")
             if problem.startswith("implausible_date"):
                 self._inc("clean/implausible_date")
+        if item.language and not item.language.lower().startswith("en"):
+            self._inc(f"clean/language/{item.language}")
+            log.warning("article %s is not in English (language %s)", item.url, item.language)
         if item.incomplete:
             self._inc("clean/incomplete")
             log.warning("incomplete article %s: %s", item.url, "; ".join(item.problems))

@@ -14,7 +14,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+import psycopg
 import scrapy
+from scrapy import signals
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import deferred_to_future
@@ -23,6 +25,7 @@ from twisted.python.failure import Failure
 
 from newscrawl import urls
 from newscrawl.dates import KST
+from newscrawl.db.connection import mask_url
 from newscrawl.db.seen import SeenIndex
 from spiders import discovery
 from spiders.layouts import parse_article
@@ -81,6 +84,29 @@ class NewsSpider(scrapy.Spider):
         self.refresh = _flag(refresh)
         self.scheduled: set[str] = set()  # canonical URLs requested in this run
         self._seen: SeenIndex | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.request_scheduled, signal=signals.request_scheduled)
+        return spider
+
+    def request_scheduled(self, request: scrapy.Request, spider: scrapy.Spider | None = None):
+        """A redirect off the site is dropped by Scrapy's offsite filter: say which article."""
+        chain = request.meta.get("redirect_urls")
+        host = urlsplit(request.url).hostname or ""
+        if chain and not any(host == d or host.endswith(f".{d}") for d in self.allowed_domains):
+            self.crawler.stats.inc_value("articles/offsite_redirect")
+            logger.warning("redirect to another site not followed: %s -> %s", chain[0],
+                           request.url)  # fmt: skip
+
+    def request_dropped(self, request: scrapy.Request, spider: scrapy.Spider | None = None) -> None:
+        """The scheduler's duplicate filter dropped a request: count a redirect loop."""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            self.crawler.stats.inc_value("articles/redirect_loop")
+            logger.warning("redirect loop, not fetched: %s", " -> ".join([*chain, request.url]))
 
     def closed(self, reason: str) -> None:
         if self._seen is not None:
@@ -224,7 +250,14 @@ class NewsSpider(scrapy.Spider):
                 candidates[canonical] = link
         if not candidates:
             return [], 0
-        known = set() if self.refresh else await self._known(list(candidates))
+        try:
+            known = set() if self.refresh else await self._known(list(candidates))
+        except psycopg.Error as exc:  # database unreachable: these links wait for the next run
+            self.crawler.stats.inc_value("discovery/seen_check_failed")
+            logger.error("cannot check which articles are stored, %d links skipped until the "
+                         "next run (first: %s): %s", len(candidates), next(iter(candidates)),
+                         mask_url((str(exc).strip() or repr(exc)).splitlines()[0]))  # fmt: skip
+            return [], 0
         fresh = len(set(candidates) - known)
         self.crawler.stats.inc_value("articles/skipped_known", len(known & set(candidates)))
         requests = []
@@ -270,7 +303,17 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("articles/not_text")
             logger.warning("article is not a text page: %s", response.url)
             return
+        if not response.body.strip():
+            # Usually a passing server fault: not stored, so not "seen", so fetched again.
+            self.crawler.stats.inc_value("articles/empty")
+            logger.warning("article page is empty, not stored: %s", response.url)
+            return
         item = parse_article(response.url, response.text, self.name)
+        if "\ufffd" in response.text:
+            self.crawler.stats.inc_value("articles/undecodable")
+            item.problems.append(
+                f"undecodable_text: bytes not valid in the declared {response.encoding}"
+            )
         item.url = response.url
         item.http_status = response.status
         item.fetched_at = datetime.now(UTC)

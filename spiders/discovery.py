@@ -24,6 +24,14 @@ class Link:
     title: str | None = None
 
 
+def _join(base_url: str, href: str) -> str | None:
+    """The absolute URL of a link; None when it cannot be one (e.g. "http://[")."""
+    try:
+        return urljoin(base_url, href)
+    except ValueError:
+        return None
+
+
 def _xml(text: str) -> Selector | None:
     stripped = text.lstrip("\ufeff \t\r\n")
     if not stripped.startswith("<") or stripped[:200].lower().lstrip().startswith(
@@ -53,12 +61,13 @@ def parse_feed(text: str, source: str, base_url: str) -> list[Link] | None:
             or item.xpath("link/@href").get("").strip()
             or item.xpath("string(guid)").get("").strip()
         )
-        if not href:
+        url = _join(base_url, href) if href else None
+        if not url:
             continue
         stamp = item.xpath("string(pubDate | published | updated | date)").get("").strip()
         links.append(
             Link(
-                url=urljoin(base_url, href),
+                url=url,
                 published=dates.parse_rss_date(stamp, source) if stamp else None,
                 title=html.unescape(item.xpath("string(title)").get("").strip()) or None,
             )
@@ -74,12 +83,13 @@ def parse_sitemap(text: str, base_url: str) -> list[Link] | None:
     links = []
     for entry in sel.xpath("//url"):
         loc = entry.xpath("string(loc)").get("").strip()
-        if not loc:
+        url = _join(base_url, loc) if loc else None
+        if not url:
             continue
         stamp = entry.xpath("string(news/publication_date | lastmod)").get("").strip()
         links.append(
             Link(
-                url=urljoin(base_url, loc),
+                url=url,
                 published=dates.parse_iso(stamp) if stamp else None,
                 title=html.unescape(entry.xpath("string(news/title)").get("").strip()) or None,
             )
@@ -101,8 +111,10 @@ def parse_listing(html: str, base_url: str, containers: tuple[str, ...]) -> list
     links: list[Link] = []
     seen: set[str] = set()
     for anchor in scope.css("a[href]"):
-        href = urljoin(base_url, anchor.attrib.get("href", "").strip())
-        if not article_id(href) or href in seen:
+        # xpath, not .attrib: .attrib reads every attribute and lxml raises on a name holding
+        # a control character (`<a href=""\x0b">`), which would lose the whole page
+        href = _join(base_url, anchor.xpath("@href").get("").strip())
+        if not href or not article_id(href) or href in seen:
             continue
         seen.add(href)
         item = anchor.xpath("ancestor-or-self::li[1]")

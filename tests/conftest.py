@@ -18,17 +18,21 @@ _GIVEN_DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or None
 
 
 @pytest.fixture(scope="session")
-def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_admin_url() -> Iterator[str]:
     if _GIVEN_DATABASE_URL:
         yield _GIVEN_DATABASE_URL
         return
+    import tempfile
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import pgserver
 
-        server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="delete")
+        # Not under pytest's own temporary directory: pytest makes that readable by its user
+        # only, and pgserver runs PostgreSQL as another user when the tests run as root.
+        pgdata = tempfile.mkdtemp(prefix="newscrawl-pg-")
+        server = pgserver.get_server(pgdata, cleanup_mode="delete")
     yield server.get_uri()
     server.cleanup()
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from newscrawl.cli import args as cli_args
-from newscrawl.cli.output import dumps, render, write_csv
+from newscrawl.cli.output import cell, dumps, render, write_csv
 from newscrawl.dates import KST
 from newscrawl.db import connection, queries
 from newscrawl.errors import NewscrawlError
@@ -134,7 +134,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def _print_article(record: dict[str, Any], details: dict[str, Any]) -> None:
-    from newscrawl.cli.output import cell
+    from newscrawl.cli.output import terminal_safe
 
     out = sys.stdout
     for key in SHOW_FIELDS[:-2]:
@@ -143,8 +143,8 @@ def _print_article(record: dict[str, Any], details: dict[str, Any]) -> None:
         if text:
             out.write(f"{key:>15}: {text}\n")
     if record["captions"]:
-        out.write("\ncaptions:\n" + "".join(f"  - {c}\n" for c in record["captions"]))
-    out.write("\n" + (record["body"] or "(no body)") + "\n")
+        out.write("\ncaptions:\n" + "".join(f"  - {cell(c)}\n" for c in record["captions"]))
+    out.write("\n" + terminal_safe(record["body"] or "(no body)") + "\n")
     out.write("\nversions:\n")
     for v in details["versions"]:
         changed = ", ".join(v["changed"]) or "first seen"
@@ -155,12 +155,12 @@ def _print_article(record: dict[str, Any], details: dict[str, Any]) -> None:
         for m in details["story_articles"]:
             mark = "*" if m["id"] == story["latest_article_id"] else " "
             out.write(f" {mark}{m['id']:>7}  {m['source']:<11} {kst(m['published_at'])}  "
-                      f"{m['title'] or ''}\n")  # fmt: skip
+                      f"{cell(m['title'])}\n")  # fmt: skip
     if details["copies"]:
         out.write("\ncopies:\n")
         for c in details["copies"]:
             out.write(f"  {c['id']:>7}  {c['source']:<11} {c['duplicate_kind']} "
-                      f"{c['similarity'] or 0:.2f}  {c['title'] or ''}\n")  # fmt: skip
+                      f"{c['similarity'] or 0:.2f}  {cell(c['title'])}\n")  # fmt: skip
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -180,7 +180,7 @@ def run_timeline(args: argparse.Namespace) -> int:
     if args.format == "table":
         for row in rows:
             day = row["published_at"].astimezone(KST).date() if row["published_at"] else ""
-            print(f"{day}  {row['headline'] or ''}  [{', '.join(row['sources'])}]")
+            print(f"{day}  {cell(row['headline'])}  [{', '.join(row['sources'])}]")
     else:
         render(rows, ("story_id", "published_at", "headline", "sources", "articles",
                       "latest_article_id"), args.format)  # fmt: skip

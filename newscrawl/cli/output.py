@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -30,6 +31,14 @@ def dumps(value: Any, indent: int | None = 2) -> str:
     return json.dumps(value, default=json_default, ensure_ascii=False, indent=indent)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters shown as escapes (\\x1b...), so stored text cannot drive a terminal."""
+    return _CONTROL.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
 def cell(value: Any) -> str:
     """A value as one line of text for a table or CSV cell."""
     if value is None:
@@ -40,7 +49,7 @@ def cell(value: Any) -> str:
         return value.isoformat(timespec="minutes")
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return " ".join(str(value).split())
+    return terminal_safe(" ".join(str(value).split()))
 
 
 def render(

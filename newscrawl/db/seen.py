@@ -22,6 +22,7 @@ class SeenIndex:
             min_size=1,
             max_size=1,
             kwargs={"autocommit": True, "connect_timeout": connection.CONNECT_TIMEOUT},
+            check=ConnectionPool.check_connection,  # a server restart leaves dead connections
             open=True,
             name="newscrawl-seen",
         )

@@ -117,35 +117,42 @@ def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = Tru
     """
     row = article_row(item)
     with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
         inserted = conn.execute(INSERT_SQL, row).fetchone()
         if inserted:
             article_id = inserted[0]
-            _add_version(conn, article_id, row, changed=[])
-            _add_bands(conn, article_id, row["minhash"])
+            # Rows of this article only, which no other store reads before this transaction
+            # commits: written before taking the lock, in one round trip, so stores overlap.
+            with conn.pipeline():
+                _add_version(conn, article_id, row, changed=[])
+                _add_bands(conn, article_id, row["minhash"])
+                _save_raw_page(conn, article_id, item)
+            # From here to commit, one store at a time: each sees every article committed
+            # before it (READ COMMITTED takes a fresh snapshot per statement).
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
             duplicate_of, linked = _place_in_story(conn, article_id, item, row)
-            outcome = Outcome.NEW
-        else:
-            with conn.cursor(row_factory=dict_row) as cur:
-                old = cur.execute(
-                    "SELECT * FROM articles WHERE canonical_url = %s FOR UPDATE",
-                    (item.canonical_url,),
-                ).fetchone()
-            article_id, duplicate_of, linked = old["id"], old["duplicate_of"], False
-            if bytes(old["content_hash"] or b"") == row["content_hash"]:
-                if touch:
-                    conn.execute(
-                        "UPDATE articles SET last_seen_at = now() WHERE id = %s", (article_id,)
-                    )
-                _add_aliases(conn, article_id, item)
-                return Stored(article_id, Outcome.UNCHANGED, duplicate_of)
-            changed = [f for f in VERSIONED_FIELDS if _differs(old[f], row[f])]
-            conn.execute(UPDATE_SQL, {**row, "id": article_id, "touch": touch})
-            _add_version(conn, article_id, row, changed=changed)
-            conn.execute("DELETE FROM article_bands WHERE article_id = %s", (article_id,))
-            _add_bands(conn, article_id, row["minhash"])
-            _refresh_story(conn, old["story_id"])
-            outcome = Outcome.UPDATED
+            _add_aliases(conn, article_id, item)
+            return Stored(article_id, Outcome.NEW, duplicate_of, linked)
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
+        with conn.cursor(row_factory=dict_row) as cur:
+            old = cur.execute(
+                "SELECT * FROM articles WHERE canonical_url = %s FOR UPDATE",
+                (item.canonical_url,),
+            ).fetchone()
+        article_id, duplicate_of, linked = old["id"], old["duplicate_of"], False
+        if bytes(old["content_hash"] or b"") == row["content_hash"]:
+            if touch:
+                conn.execute(
+                    "UPDATE articles SET last_seen_at = now() WHERE id = %s", (article_id,)
+                )
+            _add_aliases(conn, article_id, item)
+            return Stored(article_id, Outcome.UNCHANGED, duplicate_of)
+        changed = [f for f in VERSIONED_FIELDS if _differs(old[f], row[f])]
+        conn.execute(UPDATE_SQL, {**row, "id": article_id, "touch": touch})
+        _add_version(conn, article_id, row, changed=changed)
+        conn.execute("DELETE FROM article_bands WHERE article_id = %s", (article_id,))
+        _add_bands(conn, article_id, row["minhash"])
+        _refresh_story(conn, old["story_id"])
+        outcome = Outcome.UPDATED
         _add_aliases(conn, article_id, item)
         _save_raw_page(conn, article_id, item)
     return Stored(article_id, outcome, duplicate_of, linked)

@@ -1,0 +1,153 @@
+"""End to end: our whole crawl of the replica vs the bare extractor, articles per second.
+
+The crawl is `newscrawl crawl` (both spiders, one process, into a fresh PostgreSQL database,
+dedup and topic included) against the replica with N articles per site, discovery widened to
+every section and `--since` before the replica's first day so all 2N articles are reached
+(bench/harness.py). Its rate is stored articles over the command's whole wall time, startup
+and migrations included. The bare extractor is one fresh process calling
+`trafilatura.extract` on the same 2N pages read from disk (fetched from the replica first,
+untimed). Both run in the same invocation, one after the other; the ratio is the figure.
+
+    .venv/bin/python bench/e2e.py [--articles 2000] [--seed 0] [--variant NAME=VALUE,...]...
+
+`--variant` adds crawls with other `-s` settings, side by side (e.g.
+`--variant NEWSCRAWL_EXTRACT_WORKERS=0`). Writes bench/results/e2e.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Run as a script, bench/ is sys.path[0], where bench/incremental.py would shadow Twisted's
+# `incremental` package: import from the project root instead.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import write_result  # noqa: E402
+from bench.harness import Postgres, fetch_pages, run_crawl, stored  # noqa: E402
+
+SINCE = "2022-01-01"  # before the replica's first article: a full backfill
+TARGET = 2.0
+
+
+def bare(directory: str) -> int:
+    """Child: trafilatura.extract on every page in `directory`; prints pages and seconds."""
+    import trafilatura
+
+    files = sorted(Path(directory).glob("*.html"))
+    started = time.perf_counter()
+    done = 0
+    for path in files:
+        trafilatura.extract(path.read_bytes().decode("utf-8"))
+        done += 1
+    seconds = time.perf_counter() - started
+    print(json.dumps({"pages": done, "seconds": seconds}))
+    return 0
+
+
+def run_bare(directory: Path) -> dict[str, float]:
+    """The bare extractor in a fresh process; its wall time includes interpreter startup."""
+    started = time.monotonic()
+    out = subprocess.run([sys.executable, __file__, "--bare", str(directory)], check=True,
+                         capture_output=True, text=True).stdout  # fmt: skip
+    wall = time.monotonic() - started
+    inner = json.loads(out.strip().splitlines()[-1])
+    return {"pages": inner["pages"], "seconds": round(wall, 2),
+            "extract_seconds": round(inner["seconds"], 2),
+            "articles_per_second": round(inner["pages"] / wall, 1)}  # fmt: skip
+
+
+def crawl(urls: dict[str, str], pg: Postgres, settings: dict[str, str], label: str,
+          truth: set[str]) -> dict[str, object]:  # fmt: skip
+    db = pg.fresh(label)
+    run = run_crawl(urls, db, settings=settings, extra=("--since", SINCE))
+    rows = stored(db)
+    n = len(rows)
+    return {
+        "settings": settings,
+        "exit_code": run.exit_code,
+        "stored": n,
+        "stored_of_truth": len(truth & set(rows)),
+        "seconds": round(run.seconds, 2),
+        "articles_per_second": round(n / run.seconds, 1),
+        "peak_rss_mb": run.peak_rss_mb,
+        "crawl_cpu_seconds": run.cpu_seconds,
+        "database_cpu_seconds": run.db_cpu_seconds,
+        "replica_cpu_seconds": run.own_cpu_seconds,
+        "machine_cpu_busy_share": run.machine_cpu_share,
+        "summary": [line for line in run.stdout.splitlines() if line.startswith(
+            ("yonhap:", "koreaherald:"))],  # fmt: skip
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000, help="per site")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--variant", action="append", default=[],
+                        help="extra crawl with these -s settings, NAME=VALUE,...")
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--bare", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare:
+        return bare(args.bare)
+
+    from newscrawl.replica import ReplicaServer, build_site
+
+    site = build_site(articles=args.articles, seed=args.seed)
+    ground = site.ground_truth()
+    truth = {str(t["canonical_url"]) for t in ground}
+    pg = Postgres()
+    tmp = Path(tempfile.mkdtemp(prefix="newscrawl-bench-e2e-"))
+    try:
+        with ReplicaServer(site) as srv:
+            urls = {"yonhap": srv.yonhap_url, "koreaherald": srv.koreaherald_url}
+            ours = crawl(urls, pg, {}, "e2e", truth)
+            print(f"crawl: {ours['stored']} articles in {ours['seconds']} s = "
+                  f"{ours['articles_per_second']} articles/s", flush=True)  # fmt: skip
+            variants = []
+            for spec in args.variant:
+                settings = dict(kv.split("=", 1) for kv in spec.split(",") if kv)
+                v = crawl(urls, pg, settings, f"v{len(variants)}", truth)
+                variants.append(v)
+                print(f"crawl {settings}: {v['articles_per_second']} articles/s", flush=True)
+            fetch_pages(urls, [(str(t["source"]), str(t["path"])) for t in ground], tmp)
+        extractor = run_bare(tmp)
+    finally:
+        pg.close()
+    print(f"bare trafilatura.extract: {extractor['pages']} pages in {extractor['seconds']} s = "
+          f"{extractor['articles_per_second']} articles/s")  # fmt: skip
+    ratio = round(float(ours["articles_per_second"]) / extractor["articles_per_second"], 2)
+    print(f"ratio crawl / bare extractor: {ratio} (target >= {TARGET})")
+    figures = {
+        "articles_per_site": args.articles,
+        "seed": args.seed,
+        "command": "newscrawl crawl --base-url yonhap=... --base-url koreaherald=... "
+        f"--since {SINCE} -s AUTOTHROTTLE_ENABLED=False -s DOWNLOAD_DELAY=0 "
+        "-s CONCURRENT_REQUESTS=64 -s CONCURRENT_REQUESTS_PER_DOMAIN=32 "
+        "(discovery widened to all sections, bench/harness.py)",
+        "crawl": ours,
+        "bare_extractor": extractor,
+        "ratio": ratio,
+        "target": TARGET,
+        "target_met": ratio >= TARGET,
+        "variants": [
+            {**v, "ratio": round(float(v["articles_per_second"])
+                                 / extractor["articles_per_second"], 2)}  # fmt: skip
+            for v in variants
+        ],
+    }
+    if not args.no_write:
+        write_result("e2e", figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Peak memory of a crawl: the crawl's process tree (crawl + extraction workers), two sizes.
+
+Each size is a full backfill of the replica (`newscrawl crawl --since ...`, discovery widened
+to every section, bench/harness.py) into a fresh database, while the crawl's process tree is
+sampled every 0.2 s for resident memory (RSS summed over the crawl process and its worker
+processes; PostgreSQL and the replica are not the crawl). Target: a 10,000-article crawl peaks
+at <= 300 MB, and the peak does not grow with N (compare the two sizes).
+
+    .venv/bin/python bench/memory.py [--sizes 1000,5000]    # articles per site: 2,000 / 10,000
+
+Writes bench/results/memory.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+# Run as a script, bench/ is sys.path[0], where bench/incremental.py would shadow Twisted's
+# `incremental` package: import from the project root instead.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import write_result  # noqa: E402
+from bench.harness import Postgres, article_count, run_crawl  # noqa: E402
+
+SINCE = "2022-01-01"
+BOUND_MB = 300
+GROWTH_BOUND = 1.10  # "not growing": the larger crawl's peak within 10% of the smaller's
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000", help="articles per site, comma list")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+
+    from newscrawl.replica import ReplicaServer, build_site
+
+    runs = []
+    pg = Postgres()
+    try:
+        for n in (int(x) for x in args.sizes.split(",")):
+            site = build_site(articles=n, seed=args.seed)
+            db = pg.fresh(f"mem{n}")
+            with ReplicaServer(site) as srv:
+                urls = {"yonhap": srv.yonhap_url, "koreaherald": srv.koreaherald_url}
+                run = run_crawl(urls, db, extra=("--since", SINCE))
+            result = {
+                "articles_per_site": n,
+                "stored": article_count(db),
+                "exit_code": run.exit_code,
+                "seconds": round(run.seconds, 1),
+                "peak_rss_mb": run.peak_rss_mb,
+                "rss_series_mb": run.rss_series,
+            }
+            runs.append(result)
+            print(json.dumps({k: v for k, v in result.items() if k != "rss_series_mb"}),
+                  flush=True)  # fmt: skip
+    finally:
+        pg.close()
+    small, large = runs[0], runs[-1]
+    growth = large["peak_rss_mb"] / small["peak_rss_mb"]
+    verdict = {
+        "bound_mb": BOUND_MB,
+        "largest_within_bound": large["peak_rss_mb"] <= BOUND_MB,
+        "growth_large_over_small": round(growth, 3),
+        "not_growing": growth <= GROWTH_BOUND,
+    }
+    print(json.dumps(verdict))
+    if not args.no_write:
+        write_result("memory", {"runs": runs, "verdict": verdict})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -178,7 +178,8 @@ def run_trafilatura(urls: dict[str, str], ports: dict[int, str], article_urls: l
     """`trafilatura --feed` on each site; and its crawler-downloader on the URL list.
 
     The feed mode validates URLs with courlan, which rejects IP-address and dotless hosts, so
-    on 127.0.0.1 it finds nothing (logged "Invalid URL"); both outcomes are recorded.
+    on 127.0.0.1 it finds no feed (logged "Invalid URL") and extracts only the home page;
+    both outcomes are recorded.
     """
     config = tmp / "trafilatura.cfg"
     config.write_text(TRAFILATURA_CONFIG)
@@ -199,7 +200,8 @@ def run_trafilatura(urls: dict[str, str], ports: dict[int, str], article_urls: l
         feed["not_run_because"] = (
             "trafilatura's feed mode validates every URL with courlan.check_url, which rejects "
             "hosts that are IP addresses or have no dot (127.0.0.1, localhost): it logs "
-            "'Invalid URL: http://127.0.0.1:PORT/' and fetches nothing. No dotted name resolves "
+            "'Invalid URL: http://127.0.0.1:PORT/', finds no feed and no article, and writes "
+            "only the home page's own text. No dotted name resolves "
             "to 127.0.0.1 here without editing /etc/hosts, and the replica serves loopback only.")
 
     listing = tmp / "trafilatura-urls.txt"

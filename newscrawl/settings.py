@@ -69,10 +69,12 @@ NEWSCRAWL_KEEP_NON_BILATERAL = config.env_bool("NEWSCRAWL_KEEP_NON_BILATERAL", T
 NEWSCRAWL_TOPIC_RULES = os.environ.get("NEWSCRAWL_TOPIC_RULES", "") or None
 
 # Worker processes that clean pages (pipelines/clean.py); 0 cleans inline in the reactor thread.
-# Default: one per core beyond two, at most 4 (so 0 on a 2-core machine, 2 on 4 cores): one core
-# goes to the reactor thread (downloading, site parsing, topic tagging), one to PostgreSQL when
-# it runs on the same machine. On 2 cores, 1 worker was measured within noise of inline (the
-# cores are already saturated) at +80 MB of memory (bench/README.md).
+# Default: one per core beyond two, at most 4 (0 on 2 cores, 2 on 4): one core stays with the
+# reactor thread (downloading, site parsing, topic tagging) and one with PostgreSQL, which
+# usually runs on the same machine. Each worker costs ~80-100 MB. On a 2-core machine with the
+# database local, 1 worker made a loopback crawl ~40% faster (bench/README.md): set
+# NEWSCRAWL_EXTRACT_WORKERS=1 there for backfills; polite crawls of the real sites wait on the
+# network and gain nothing from it.
 NEWSCRAWL_EXTRACT_WORKERS = int(
     os.environ.get("NEWSCRAWL_EXTRACT_WORKERS", max(0, min(4, (os.cpu_count() or 1) - 2)))
 )

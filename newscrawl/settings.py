@@ -71,8 +71,8 @@ NEWSCRAWL_TOPIC_RULES = os.environ.get("NEWSCRAWL_TOPIC_RULES", "") or None
 # Worker processes that clean pages (pipelines/clean.py); 0 cleans inline in the reactor thread.
 # Default: one per core beyond two, at most 4 (0 on 2 cores, 2 on 4): one core stays with the
 # reactor thread (downloading, site parsing, topic tagging) and one with PostgreSQL, which
-# usually runs on the same machine. Each worker costs ~80-100 MB. On a 2-core machine with the
-# database local, 1 worker made a loopback crawl ~40% faster (bench/README.md): set
+# usually runs on the same machine. Each worker costs ~100-120 MB. On a 2-core machine with the
+# database local, 1 worker made a loopback crawl 29-45% faster (bench/README.md): set
 # NEWSCRAWL_EXTRACT_WORKERS=1 there for backfills; polite crawls of the real sites wait on the
 # network and gain nothing from it.
 NEWSCRAWL_EXTRACT_WORKERS = int(

@@ -258,7 +258,10 @@ class NewsSpider(scrapy.Spider):
                          "next run (first: %s): %s", len(candidates), next(iter(candidates)),
                          mask_url((str(exc).strip() or repr(exc)).splitlines()[0]))  # fmt: skip
             return [], 0
-        fresh = len(set(candidates) - known)
+        # Articles this run scheduled (from a feed, say) count as new: on a first crawl the
+        # feeds store the newest ones before the listings are read, and the listing walk must
+        # not stop at a page whose articles only this run has stored.
+        fresh = len(set(candidates) - (known - self.scheduled))
         self.crawler.stats.inc_value("articles/skipped_known", len(known & set(candidates)))
         requests = []
         for canonical, link in candidates.items():

@@ -117,15 +117,11 @@ def _kst_day(iso: str) -> date:
     return datetime.fromisoformat(iso).astimezone(KST).date()
 
 
-def test_backfill_gets_exactly_the_discoverable_articles_in_the_window(
-    replica_factory, database_url
-):
+def discoverable(site) -> set[str]:
+    """What the spiders' sources reach: their listings (all pages), feeds and sitemap."""
     from newscrawl.replica.feeds import sitemap_articles
     from newscrawl.replica.routes import KH_D_LISTINGS, KH_FEEDS, YONHAP_FEEDS
 
-    server = replica_factory(articles=400, seed=5)
-    since, until = date(2023, 3, 1), date(2023, 7, 1)
-    site = server.site
     reachable = {a.canonical_url for prefix in ("national/diplomacy", "national/politics")
                  for a in site.listing("yonhap", prefix)}  # fmt: skip
     for path in ("/National/ForeignAffairs", "/National/DiplomaticCircuit"):
@@ -134,10 +130,27 @@ def test_backfill_gets_exactly_the_discoverable_articles_in_the_window(
         reachable |= {a.canonical_url for a in site.listing("yonhap", prefix)[:100]}
     for _, prefix in KH_FEEDS.values():
         reachable |= {a.canonical_url for a in site.listing("koreaherald", prefix)[:50]}
-    reachable |= {a.canonical_url for a in sitemap_articles(site)}
+    return reachable | {a.canonical_url for a in sitemap_articles(site)}
+
+
+def test_first_crawl_without_arguments_gets_everything_discoverable(replica_factory, database_url):
+    """No implicit date window: the listings are walked back past what the feeds stored."""
+    server = replica_factory(articles=250, seed=6)
+    expected = discoverable(server.site)
+    assert len(expected) > 300  # more than the feeds alone carry
+    result = crawl_replica(server, database_url)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert set(stored_articles(database_url)) == expected
+
+
+def test_backfill_gets_exactly_the_discoverable_articles_in_the_window(
+    replica_factory, database_url
+):
+    server = replica_factory(articles=400, seed=5)
+    since, until = date(2023, 3, 1), date(2023, 7, 1)
     truth = truth_by_url(server)
     in_window = {u for u, t in truth.items() if since <= _kst_day(t["published_at"]) < until}
-    expected = in_window & reachable
+    expected = in_window & discoverable(server.site)
     assert len(expected) >= 10 and in_window - expected  # other sections are not discoverable
 
     result = crawl_replica(server, database_url, "--since", str(since), "--until", str(until))

@@ -152,3 +152,27 @@ def test_polite_defaults_in_settings():
     assert settings.getint("DOWNLOAD_TIMEOUT") > 0
     assert 429 in settings.getlist("RETRY_HTTP_CODES")
     assert crawler is not None
+
+
+def test_articles_stored_by_this_run_keep_the_listing_walk_going():
+    """On a first crawl the feeds store the newest articles before a listing page is read: they
+    must count as new there, or the walk would stop on page 1. Old articles still stop it."""
+    import asyncio
+
+    from spiders.discovery import Link
+
+    crawler = get_crawler(YonhapSpider)
+    spider = YonhapSpider.from_crawler(crawler)
+    crawler.stats.open_spider()
+    feed_item = "https://en.yna.co.kr/view/AEN20240305004151315"
+    old_item = "https://en.yna.co.kr/view/AEN20220101000100315"
+    spider.scheduled.add(feed_item)  # requested from a feed earlier in this run, now stored
+
+    async def stored(urls):  # what PostgreSQL answers: both are stored by now
+        return {feed_item, old_item} & set(urls)
+
+    spider._known = stored
+    _, fresh = asyncio.run(spider._article_requests([Link(feed_item)]))
+    assert fresh == 1 and spider._next_page_wanted([Link(feed_item)], fresh)
+    _, fresh = asyncio.run(spider._article_requests([Link(old_item)]))
+    assert fresh == 0 and not spider._next_page_wanted([Link(old_item)], fresh)

@@ -42,7 +42,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -55,6 +54,7 @@ if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
+from tests.e2e_support import token_f1  # noqa: E402
 
 SINCE = "2022-01-01"
 TRAFILATURA_CONFIG = """[DEFAULT]
@@ -78,17 +78,6 @@ MAX_REPETITIONS = 2
 EXTENSIVE_DATE_SEARCH = on
 EXTERNAL_URLS = off
 """
-
-
-def token_f1(expected: str, got: str) -> float:
-    a, b = Counter(expected.split()), Counter(got.split())
-    common = sum((a & b).values())
-    if not a and not b:
-        return 1.0
-    if not common:
-        return 0.0
-    precision, recall = common / sum(b.values()), common / sum(a.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 # -- children (run with the peers' interpreter) ----------------------------------------------

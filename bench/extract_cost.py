@@ -19,10 +19,6 @@ import tempfile
 import time
 from pathlib import Path
 
-# Run as a script, bench/ is sys.path[0], where bench/incremental.py would shadow Twisted's
-# `incremental` package: import from the project root instead.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import trafilatura  # noqa: E402

@@ -47,10 +47,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-# Run as a script, bench/ is sys.path[0], where bench/incremental.py would shadow Twisted's
-# `incremental` package: import from the project root instead.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402

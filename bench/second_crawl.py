@@ -12,7 +12,7 @@ bench/harness.py), so every article is stored. Then, with the replica unchanged:
 Figures: article requests the replica saw during each second run (target 0, from its request
 log) and each second run's wall time as a share of the first's (target <= 5%).
 
-    .venv/bin/python bench/incremental.py [--articles 2000] [--seed 0]
+    .venv/bin/python bench/second_crawl.py [--articles 2000] [--seed 0]
 
 Writes bench/results/incremental.json.
 """
@@ -24,10 +24,6 @@ import json
 import sys
 from pathlib import Path
 
-# Run as a script, bench/ is sys.path[0], where bench/incremental.py would shadow Twisted's
-# `incremental` package: import from the project root instead.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import write_result  # noqa: E402

@@ -18,9 +18,15 @@ from spiders.layouts import parse_article
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def extract_html(html: str, url: str, source: str | None = None) -> ArticleItem:
-    """Parse with the site's layout versions, then clean: exactly what the crawl does."""
-    return clean_article(parse_article(url, html, source))
+def extract_html(
+    html: str, url: str, source: str | None = None, cross_check: bool | None = None
+) -> ArticleItem:
+    """Parse with the site's layout versions, then clean: exactly what the crawl does.
+
+    `cross_check=True` compares the container's paragraphs with trafilatura's text on this
+    page whatever the sample (`newscrawl extract`, where one page is all there is).
+    """
+    return clean_article(parse_article(url, html, source), cross_check)
 
 
 def decode_html(data: bytes) -> tuple[str, str | None]:

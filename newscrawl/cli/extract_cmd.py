@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot read {args.path}: {exc.strerror or exc}") from None
     html, problem = decode_html(data)
-    item = extract_html(html, args.url, args.source)
+    item = extract_html(html, args.url, args.source, cross_check=True)
     if problem:
         item.problems.insert(0, problem)
     print(json.dumps(item_to_json(item), indent=2, ensure_ascii=False))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lxml import etree
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 
 from spiders.layouts.text import dedupe, norm, one_line
 
@@ -32,6 +34,8 @@ SKIP_TAGS = frozenset(
 )
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
 MAX_DEPTH = 400
+_TRANSLATOR = HTMLTranslator()
+_TEXTS = etree.XPath("descendant-or-self::text()")
 
 
 class _Collector:
@@ -71,36 +75,60 @@ class _Collector:
             self.buf.append(el.tail)
 
 
-def _container(container_html: str) -> Selector:
-    return Selector(text=container_html)
+def _container(container_html: str) -> etree._Element:
+    """The container parsed as parsel parses it (lxml's HTML parser, a whole document)."""
+    return Selector(text=container_html).root
+
+
+@lru_cache(maxsize=64)
+def _junk_xpaths(
+    drop_css: tuple[str, ...], drop_xpath: tuple[str, ...]
+) -> tuple[etree.XPath | None, etree.XPath | None]:
+    """The layout's junk selectors compiled once, as two unions (XPath ones first)."""
+    css = " | ".join(_TRANSLATOR.css_to_xpath(q) for q in drop_css)
+    xp = " | ".join(drop_xpath)
+    return (etree.XPath(xp) if xp else None, etree.XPath(css) if css else None)
+
+
+@lru_cache(maxsize=8)
+def _paragraphs(
+    container_html: str, drop_css: tuple[str, ...], drop_xpath: tuple[str, ...]
+) -> tuple[str, ...]:
+    root = _container(container_html)
+    for query in _junk_xpaths(drop_css, drop_xpath):
+        for node in query(root) if query is not None else ():
+            if node.getparent() is not None:
+                node.drop_tree()  # the text after the node stays
+    body = root.find("body")
+    collector = _Collector()
+    for child in body if body is not None else root:
+        collector.walk(child, 1)
+    collector.flush()
+    return tuple(p.replace("\u00a0", " ") for p in collector.paragraphs)
 
 
 def paragraphs(
     container_html: str, drop_css: Iterable[str] = (), drop_xpath: Iterable[str] = ()
 ) -> list[str]:
-    """The container's paragraphs, junk removed, whitespace normalised, lines kept."""
-    sel = _container(container_html)
-    for xp in drop_xpath:
-        for node in sel.xpath(xp):
-            node.drop()
-    for css in drop_css:
-        for node in sel.css(css):
-            node.drop()
-    body = sel.xpath("//body")
-    root = body[0].root if body else sel.root
-    collector = _Collector()
-    for child in root:
-        collector.walk(child, 1)
-    collector.flush()
-    return [p.replace("\u00a0", " ") for p in collector.paragraphs]
+    """The container's paragraphs, junk removed, whitespace normalised, lines kept.
+
+    The last few results are kept: the site parser reads the lead paragraphs for the byline
+    and the cleaning then needs all of them, from the same container.
+    """
+    return list(_paragraphs(container_html, tuple(drop_css), tuple(drop_xpath)))
+
+
+@lru_cache(maxsize=64)
+def _compiled(css: str) -> etree.XPath:
+    return etree.XPath(_TRANSLATOR.css_to_xpath(css))
 
 
 def texts(container_html: str, css: Iterable[str], attr: str | None = None) -> list[str]:
     """The one-line texts (or attribute values) of the nodes `css` selects, de-duplicated."""
-    sel = _container(container_html)
+    root = _container(container_html)
     found: list[str] = []
     for query in css:
-        for node in sel.css(query):
-            value = node.attrib.get(attr, "") if attr else " ".join(node.css("::text").getall())
+        for node in _compiled(query)(root):
+            value = node.get(attr, "") if attr else " ".join(_TEXTS(node))
             found.append(one_line(value))
     return dedupe(found)

@@ -20,6 +20,7 @@ _BYLINE = re.compile(r"^\s*By\s+(.+?)\s*$", re.IGNORECASE)
 _EMAILS = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|bin))*$")
+_LETTER = re.compile(r"[^\W\d_]")  # what str.isalpha() accepts, near enough
 HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 PUBLISHER_NAMES = frozenset(
     {
@@ -91,10 +92,11 @@ def looks_like_name(text: str) -> bool:
 
 def hangul_share(text: str) -> float:
     """Share of Hangul among letters: cheap language evidence for the two sites."""
-    letters = [c for c in text[:20000] if c.isalpha()]
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if HANGUL.match(c)) / len(letters)
+    return len(HANGUL.findall(sample)) / letters
 
 
 def dedupe(items: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from newscrawl.dates import KST
 from newscrawl.items import ArticleItem
-from pipelines.clean import CleanPipeline, clean_article
+from pipelines.clean import CROSS_CHECK_EVERY, CleanPipeline, _wants_cross_check, clean_article
 from spiders.layouts import parse_article
 from spiders.layouts.rules import YONHAP_RULES, drop_contact_lines
 from tests.layouts.helpers import expected, extracted, page
@@ -126,6 +126,44 @@ def test_empty_container_falls_back_to_trafilatura_paragraphs():
     item.container_html = item.container_html.replace("<br/>", " ")
     clean_article(item)
     assert item.body  # the DOM path found no paragraph breaks but text is still extracted
+
+
+def _container_with_hidden_story() -> ArticleItem:
+    """A recognised page whose story paragraphs moved into a box the layout drops as junk."""
+    item = parse_article(URL, page("yonhap_2023_lead"))
+    html = item.container_html
+    second = html.index("<p>", html.index("<p>") + 3)
+    last = html.rindex("</p>") + 4
+    item.container_html = f'{html[:second]}<div class="sns-quote">{html[second:last]}</div>'
+    item.container_html += html[last:]
+    return item
+
+
+def test_cross_check_warns_when_the_container_loses_text(caplog):
+    with caplog.at_level(logging.WARNING, logger="pipelines.clean"):
+        clean_article(_container_with_hidden_story(), cross_check=True)
+    assert "container paragraphs miss" in caplog.text and URL in caplog.text
+
+
+def test_cross_check_skipped_when_not_wanted(caplog):
+    with caplog.at_level(logging.WARNING, logger="pipelines.clean"):
+        clean_article(_container_with_hidden_story(), cross_check=False)
+    assert "container paragraphs miss" not in caplog.text
+
+
+def test_cross_check_sample_is_a_fixed_share_of_pages():
+    urls = [f"https://en.yna.co.kr/view/AEN20240312{n:06d}315" for n in range(2000)]
+    picked = [u for u in urls if _wants_cross_check(ArticleItem(url=u), None)]
+    assert 0.5 / CROSS_CHECK_EVERY < len(picked) / len(urls) < 2 / CROSS_CHECK_EVERY
+    assert picked == [u for u in urls if _wants_cross_check(ArticleItem(url=u), None)]
+
+
+def test_cleaning_results_do_not_depend_on_the_cross_check():
+    for name in ("yonhap_2023_lead", "koreaherald_b", "koreaherald_d"):
+        url = expected(name)["url"]
+        checked = clean_article(parse_article(url, page(name)), cross_check=True)
+        unchecked = clean_article(parse_article(url, page(name)), cross_check=False)
+        assert checked == unchecked
 
 
 def test_implausible_date_replaced_and_reported():

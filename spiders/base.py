@@ -31,6 +31,7 @@ from spiders import discovery
 from spiders.layouts import parse_article
 
 logger = logging.getLogger(__name__)
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
 
 def _day(text: str | None, name: str) -> date | None:
@@ -83,6 +84,8 @@ class NewsSpider(scrapy.Spider):
         self.max_articles = int(max_articles) if max_articles else None
         self.refresh = _flag(refresh)
         self.scheduled: set[str] = set()  # canonical URLs requested in this run
+        # old URL forms (view.php) whose redirect target this run fetches anyway: target -> forms
+        self.pending_aliases: dict[str, set[str]] = {}
         self._seen: SeenIndex | None = None
 
     @classmethod
@@ -109,8 +112,38 @@ class NewsSpider(scrapy.Spider):
             logger.warning("redirect loop, not fetched: %s", " -> ".join([*chain, request.url]))
 
     def closed(self, reason: str) -> None:
-        if self._seen is not None:
-            self._seen.close()
+        try:
+            self._record_pending_aliases()
+        finally:
+            if self._seen is not None:
+                self._seen.close()
+
+    def _record_pending_aliases(self) -> None:
+        """Old URL forms that redirected to an article fetched under its own URL, now stored.
+
+        Recorded when the spider closes, after every item went through the pipelines. A form
+        whose article was not stored (or a run killed before this point) is simply fetched
+        again by the next run.
+        """
+        pairs = [(old, target) for target, forms in self.pending_aliases.items()
+                 for old in sorted(forms)]  # fmt: skip
+        self.pending_aliases = {}
+        if not pairs:
+            return
+        try:
+            if self._seen is None:
+                self._seen = SeenIndex()
+            recorded = self._seen.add_aliases(pairs)
+        except psycopg.Error as exc:
+            recorded = 0
+            logger.error("could not record %d old URL forms as aliases (first: %s): %s",
+                         len(pairs), pairs[0][0],
+                         mask_url((str(exc).strip() or repr(exc)).splitlines()[0]))  # fmt: skip
+        self.crawler.stats.inc_value("articles/aliases_recorded", recorded)
+        if recorded < len(pairs):
+            self.crawler.stats.inc_value("articles/aliases_unrecorded", len(pairs) - recorded)
+            logger.info("%d old URL forms not recorded as aliases (their article was not "
+                        "stored); the next run fetches them", len(pairs) - recorded)
 
     # -- the date window ---------------------------------------------------------------
 
@@ -278,14 +311,21 @@ class NewsSpider(scrapy.Spider):
                     urls.rebase(canonical, self.origin),
                     callback=self.parse_article,
                     errback=self.article_failed,
-                    meta={"canonical_url": canonical},
-                    # An old URL form may redirect to an article also linked directly: follow
-                    # it anyway, so the old form is recorded as an alias of the article.
-                    dont_filter=not urls.is_primary_form(canonical),
+                    meta=self._article_meta(canonical),
                 )
             )
         self.crawler.stats.inc_value("articles/requested", len(requests))
         return requests, fresh
+
+    @staticmethod
+    def _article_meta(canonical: str) -> dict[str, Any]:
+        """An old URL form may redirect to an article also linked directly: its redirect is
+        read by `parse_article` (not followed by Scrapy), so the article is fetched once and
+        the old form recorded as its alias."""
+        meta: dict[str, Any] = {"canonical_url": canonical}
+        if not urls.is_primary_form(canonical):
+            meta.update(dont_redirect=True, handle_httpstatus_list=list(REDIRECT_STATUSES))
+        return meta
 
     async def _known(self, canonical_urls: list[str]) -> set[str]:
         def lookup() -> set[str]:
@@ -302,6 +342,9 @@ class NewsSpider(scrapy.Spider):
     # -- article pages ----------------------------------------------------------------
 
     def parse_article(self, response: Response):
+        if response.status in REDIRECT_STATUSES:
+            yield from self._old_form_redirect(response)
+            return
         if not isinstance(response, scrapy.http.TextResponse):
             self.crawler.stats.inc_value("articles/not_text")
             logger.warning("article is not a text page: %s", response.url)
@@ -334,3 +377,30 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("articles/outside_window")
             return
         yield item
+
+    def _old_form_redirect(self, response: Response):
+        """An old URL form redirected: note it as an alias when this run already fetches the
+        target; otherwise fetch the target, which then carries the old form as its alias."""
+        location = response.headers.get(b"Location")
+        if not location:
+            self.crawler.stats.inc_value("articles/failed")
+            logger.warning("redirect without a Location, not followed: %s", response.url)
+            return
+        target_url = response.urljoin(location.decode("latin-1"))
+        old = response.meta.get("canonical_url") or urls.canonicalize(response.url)
+        target = urls.canonicalize(target_url)
+        same_site = urlsplit(target_url).hostname == urlsplit(response.url).hostname
+        if same_site and target in self.scheduled:
+            self.crawler.stats.inc_value("articles/redirect_to_scheduled")
+            self.pending_aliases.setdefault(target, set()).add(old)
+            return
+        if same_site:
+            self.scheduled.add(target)
+        yield scrapy.Request(
+            target_url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            # redirect_urls as Scrapy's RedirectMiddleware keeps it: loops and offsite
+            # targets are then reported the same way, and the old form becomes an alias
+            meta={"canonical_url": target, "redirect_urls": [response.url]},
+        )

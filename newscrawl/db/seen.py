@@ -38,5 +38,21 @@ class SeenIndex:
             ).fetchall()
         return {row[0] for row in rows}
 
+    def add_aliases(self, pairs: Sequence[tuple[str, str]]) -> int:
+        """Record (old URL form, canonical URL) pairs whose article is stored; how many are."""
+        with self.pool.connection() as conn:
+            conn.execute(
+                """INSERT INTO article_urls (url, article_id)
+                   SELECT p.url, a.id FROM unnest(%s::text[], %s::text[]) AS p(url, canonical)
+                   JOIN articles a ON a.canonical_url = p.canonical
+                   ON CONFLICT (url) DO NOTHING""",
+                ([old for old, _ in pairs], [target for _, target in pairs]),
+            )
+            stored = conn.execute(
+                "SELECT count(*) FROM article_urls WHERE url = ANY(%s)",
+                ([old for old, _ in pairs],),
+            ).fetchone()[0]
+        return int(stored)
+
     def close(self) -> None:
         self.pool.close()

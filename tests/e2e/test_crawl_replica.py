@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
@@ -94,6 +94,28 @@ def test_second_crawl_requests_no_article_page(small_replica, database_url):
     assert small_replica.stats.count(kind="feed") >= 5
     assert small_replica.stats.count(kind="listing") >= 4
     assert "0 new" in result.stdout
+
+
+def test_old_url_forms_are_aliases_and_no_page_is_fetched_twice(small_replica, database_url):
+    """list.php links era-D articles by `view.php?ud=`, which 301s to `/article/N`, also
+    linked directly: the redirect is read, not followed into a second fetch of the page."""
+    assert crawl_replica(small_replica, database_url).returncode == 0
+    redirects = [r.path for r in small_replica.stats.records(site="koreaherald", kind="article")
+                 if r.path.startswith("/view.php") and r.status == 301]  # fmt: skip
+    assert redirects, "the replica links no era-D article by its old form"
+    pages = Counter(r.path for r in small_replica.stats.records(kind="article", status=200))
+    assert pages and max(pages.values()) == 1, pages.most_common(3)
+    with psycopg.connect(database_url) as conn:
+        aliases = dict(conn.execute(
+            "SELECT u.url, a.canonical_url FROM article_urls u "
+            "JOIN articles a ON a.id = u.article_id"
+        ).fetchall())  # fmt: skip
+    for path in redirects:
+        ud = path.split("ud=", 1)[1]
+        target = small_replica.site.kh_by_ud[ud].path
+        assert aliases[f"https://www.koreaherald.com{path}"] == (
+            f"https://www.koreaherald.com{target}"
+        )
 
 
 def test_refresh_picks_up_a_correction(small_replica, database_url):

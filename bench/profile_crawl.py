@@ -28,9 +28,9 @@ SINCE = "2022-01-01"
 CATEGORIES = (
     ("clean: trafilatura metadata (whole page)", ("extract_metadata",)),
     ("clean: trafilatura on the container", ("bare_extraction",)),
-    ("clean: DOM paragraphs, site rules, checks", ("clean_article", "_clean_in_worker")),
-    ("topic classification", ("classify (pipelines/topic",)),
     ("site parser (spiders/layouts)", ("parse_article (spiders/layouts",)),
+    ("clean: DOM paragraphs, site rules, checks", ("clean_article", "_in_worker")),
+    ("topic classification", ("classify (pipelines/topic",)),
     ("discovery (feeds, listings, sitemap)", ("parse_listing", "parse_feed", "parse_sitemap")),
     ("store: Python side (row, fingerprint, psycopg)", ("store_article",)),
     ("store: pool and threads", ("_store (pipelines/store",)),

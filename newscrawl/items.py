@@ -50,3 +50,22 @@ class ArticleItem:
     @property
     def incomplete(self) -> bool:
         return bool(self.problems)
+
+
+@dataclass
+class FetchedPage:
+    """An article page as the spider fetched it, before any parsing.
+
+    The spider yields this and the clean pipeline turns it into an `ArticleItem` (site parser,
+    then cleaning) in one call, which can run in a worker process: the reactor thread only
+    downloads. Everything here is plain data, so it pickles cheaply.
+    """
+
+    source: str
+    url: str  # as fetched (after redirects)
+    html: str
+    requested: str | None = None  # the canonical URL the request was made for
+    redirected_from: list[str] = field(default_factory=list)  # URLs that redirected here
+    http_status: int | None = None
+    fetched_at: datetime | None = None
+    problems: list[str] = field(default_factory=list)

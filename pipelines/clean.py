@@ -25,16 +25,19 @@ import re
 import threading
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import trafilatura
 from lxml import etree
+from scrapy.exceptions import DropItem
 
 from newscrawl.dates import parse_iso, plausible
-from newscrawl.items import ArticleItem
-from spiders.layouts import layout_by_name, sanitize
+from newscrawl.items import ArticleItem, FetchedPage
+from newscrawl.urls import canonicalize
+from spiders.layouts import layout_by_name, parse_article, sanitize
 from spiders.layouts.base import LayoutVersion, set_field
 from spiders.layouts.blocks import paragraphs as dom_paragraphs
 from spiders.layouts.blocks import texts
@@ -88,6 +91,24 @@ def clean_article(item: ArticleItem, cross_check: bool | None = None) -> Article
         log.warning("cleaning failed on %s: %r", item.url, exc)
         item.problems.append(f"clean_error: {type(exc).__name__}")
     return item
+
+
+def article_from_page(page: FetchedPage) -> ArticleItem:
+    """A fetched page parsed by its site's layouts and cleaned: what the crawl stores.
+
+    Also a pure function (runs in worker processes). The spider's view of the fetch (final
+    URL, the canonical URL it asked for, redirects) decides identity and aliases.
+    """
+    item = parse_article(page.url, page.html, page.source)
+    item.problems.extend(page.problems)
+    item.url = page.url
+    item.http_status = page.http_status
+    item.fetched_at = page.fetched_at
+    item.raw_html = page.html
+    item.canonical_url = item.canonical_url or page.requested or ""
+    forms = {page.requested, *map(canonicalize, page.redirected_from)}
+    item.aliases = sorted(u for u in forms - {None, item.canonical_url} if u)
+    return clean_article(item)
 
 
 def _clean(item: ArticleItem, cross_check: bool | None) -> None:
@@ -318,9 +339,11 @@ def _init_worker(level: int) -> None:
     root.setLevel(level)
 
 
-def _clean_in_worker(item: ArticleItem) -> tuple[ArticleItem, list[logging.LogRecord]]:
-    """`clean_article` in a worker; the page HTML is not sent back (the caller still has it)."""
-    clean_article(item)
+def _in_worker(
+    task: Callable[[Any], ArticleItem], arg: ArticleItem | FetchedPage
+) -> tuple[ArticleItem, list[logging.LogRecord]]:
+    """`task(arg)` in a worker; the page HTML is not sent back (the caller still has it)."""
+    item = task(arg)
     item.raw_html = item.container_html = None
     records: list[logging.LogRecord] = []
     if _collector is not None:
@@ -373,15 +396,20 @@ _shared_pool = _SharedPool()
 
 
 class CleanPipeline:
-    """Scrapy item pipeline around `clean_article`, with stats and one log line per problem.
+    """Scrapy item pipeline: a fetched page becomes a clean `ArticleItem`, with stats and one
+    log line per problem.
 
-    `workers` (setting NEWSCRAWL_EXTRACT_WORKERS): 0 cleans inline in the reactor thread and
-    `process_item` returns the item; more runs `clean_article` in that many worker processes
-    and `process_item` returns an awaitable, so the reactor keeps downloading meanwhile.
+    The spider yields `FetchedPage`s: the site parser and `clean_article` run here, in one
+    call. `workers` (setting NEWSCRAWL_EXTRACT_WORKERS): 0 runs that inline in the reactor
+    thread; more runs it in that many worker processes and `process_item` returns an
+    awaitable, so the reactor keeps downloading meanwhile. An `ArticleItem` already parsed
+    is only cleaned. The spider's `keep(item)`, when it has one, then counts unknown layouts
+    and drops articles outside its date window.
     """
 
-    def __init__(self, stats: Any = None, workers: int = 0) -> None:
+    def __init__(self, stats: Any = None, workers: int = 0, crawler: Any = None) -> None:
         self.stats = stats
+        self.crawler = crawler
         self.workers = max(0, workers)
         if self.workers:
             _shared_pool.acquire(self.workers)
@@ -390,7 +418,7 @@ class CleanPipeline:
     def from_crawler(cls, crawler: Any) -> CleanPipeline:
         settings = getattr(crawler, "settings", None)
         workers = settings.getint("NEWSCRAWL_EXTRACT_WORKERS", 0) if settings else 0
-        return cls(crawler.stats, workers)
+        return cls(crawler.stats, workers, crawler)
 
     def close_spider(self) -> None:
         if self.workers:
@@ -402,30 +430,44 @@ class CleanPipeline:
             self.stats.inc_value(key)
 
     def process_item(self, item: Any) -> Any:
-        if not isinstance(item, ArticleItem):
+        if isinstance(item, FetchedPage):
+            task: Callable[[Any], ArticleItem] = article_from_page
+        elif isinstance(item, ArticleItem):
+            task = clean_article
+        else:
             return item
         if self.workers:
-            return self._process_in_worker(item)
-        unknown = item.layout is None
-        clean_article(item)
-        return self._count(item, unknown)
+            return self._process_in_worker(task, item)
+        return self._finish(task(item), item)
 
-    async def _process_in_worker(self, item: ArticleItem) -> ArticleItem:
-        unknown = item.layout is None
+    async def _process_in_worker(
+        self, task: Callable[[Any], ArticleItem], arg: ArticleItem | FetchedPage
+    ) -> ArticleItem:
         pool = _shared_pool.executor()
         try:
-            done, records = await asyncio.wrap_future(pool.submit(_clean_in_worker, item))
+            done, records = await asyncio.wrap_future(pool.submit(_in_worker, task, arg))
         except BrokenProcessPool:  # a worker died (killed, out of memory): clean here instead
-            log.error("extraction worker died; cleaning %s in the crawl process", item.url)
+            log.error("extraction worker died; cleaning %s in the crawl process", arg.url)
             _shared_pool.discard(pool)
-            return self._count(clean_article(item), unknown)
+            return self._finish(task(arg), arg)
         for record in records:
             logging.getLogger(record.name).handle(record)
-        done.raw_html, done.container_html = item.raw_html, item.container_html
-        return self._count(done, unknown)
+        if isinstance(arg, FetchedPage):
+            done.raw_html = arg.html
+        else:
+            done.raw_html, done.container_html = arg.raw_html, arg.container_html
+        return self._finish(done, arg)
 
-    def _count(self, item: ArticleItem, unknown: bool) -> ArticleItem:
-        if unknown and item.body:
+    def _finish(self, item: ArticleItem, arg: ArticleItem | FetchedPage) -> ArticleItem:
+        self._count(item)
+        spider = getattr(self.crawler, "spider", None)
+        keep = getattr(spider, "keep", None)
+        if isinstance(arg, FetchedPage) and keep is not None and not keep(item):
+            raise DropItem(f"outside the date window: {item.url}", log_level="DEBUG")
+        return item
+
+    def _count(self, item: ArticleItem) -> None:
+        if item.layout is None and item.body:
             self._inc("clean/layout_unknown_filled")
         for problem in item.problems:
             self._inc(f"clean/problem/{problem.split(':', 1)[0]}")
@@ -439,4 +481,3 @@ class CleanPipeline:
             log.warning("incomplete article %s: %s", item.url, "; ".join(item.problems))
         else:
             self._inc("clean/ok")
-        return item

@@ -27,8 +27,8 @@ from newscrawl import urls
 from newscrawl.dates import KST
 from newscrawl.db.connection import mask_url
 from newscrawl.db.seen import SeenIndex
+from newscrawl.items import ArticleItem, FetchedPage
 from spiders import discovery
-from spiders.layouts import parse_article
 
 logger = logging.getLogger(__name__)
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -354,29 +354,32 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("articles/empty")
             logger.warning("article page is empty, not stored: %s", response.url)
             return
-        item = parse_article(response.url, response.text, self.name)
-        if "\ufffd" in response.text:
+        page = FetchedPage(
+            source=self.name,
+            url=response.url,
+            html=response.text,
+            requested=response.meta.get("canonical_url"),
+            redirected_from=list(response.meta.get("redirect_urls", [])),
+            http_status=response.status,
+            fetched_at=datetime.now(UTC),
+        )
+        if "\ufffd" in page.html:
             self.crawler.stats.inc_value("articles/undecodable")
-            item.problems.append(
+            page.problems.append(
                 f"undecodable_text: bytes not valid in the declared {response.encoding}"
             )
-        item.url = response.url
-        item.http_status = response.status
-        item.fetched_at = datetime.now(UTC)
-        item.raw_html = response.text
-        requested = response.meta.get("canonical_url")
-        item.canonical_url = item.canonical_url or requested
-        item.aliases = sorted(
-            {requested, *map(urls.canonicalize, response.meta.get("redirect_urls", []))}
-            - {None, item.canonical_url}
-        )
+        yield page  # parsed and cleaned by pipelines/clean.py, window checked by `keep`
+
+    def keep(self, item: ArticleItem) -> bool:
+        """Called by the clean pipeline with the parsed article: count what the spider must
+        know (unknown layouts), and say whether the article is inside the date window."""
         if item.layout is None:
             self.crawler.stats.inc_value("layout_unknown")
-            logger.warning("no known layout recognised %s; trafilatura fills it", response.url)
+            logger.warning("no known layout recognised %s; trafilatura fills it", item.url)
         if item.published_at and not self.in_window(item.published_at):
             self.crawler.stats.inc_value("articles/outside_window")
-            return
-        yield item
+            return False
+        return True
 
     def _old_form_redirect(self, response: Response):
         """An old URL form redirected: note it as an alias when this run already fetches the

@@ -97,8 +97,8 @@ VERSIONED_FIELDS = ("title", "subtitle", "authors", "body", "captions", "editor_
                     "published_at", "modified_at")  # fmt: skip
 
 INSERT_SQL = f"""
-INSERT INTO articles ({", ".join(_COLUMNS)})
-VALUES ({", ".join(f"%({c})s" for c in _COLUMNS)})
+INSERT INTO articles ({", ".join(_COLUMNS)}, story_id)
+VALUES ({", ".join(f"%({c})s" for c in _COLUMNS)}, %(story_id)s)
 ON CONFLICT (canonical_url) DO NOTHING
 RETURNING id"""
 
@@ -117,7 +117,9 @@ def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = Tru
     """
     row = article_row(item)
     with conn.transaction():
-        inserted = conn.execute(INSERT_SQL, row).fetchone()
+        key = stories.story_key(item.source, item.site_article_id, item.canonical_url)
+        story_id, story_created = _story_for(conn, key)
+        inserted = conn.execute(INSERT_SQL, {**row, "story_id": story_id}).fetchone()
         if inserted:
             article_id = inserted[0]
             # Rows of this article only, which no other store reads before this transaction
@@ -129,9 +131,11 @@ def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = Tru
             # From here to commit, one store at a time: each sees every article committed
             # before it (READ COMMITTED takes a fresh snapshot per statement).
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
-            duplicate_of, linked = _place_in_story(conn, article_id, item, row)
+            duplicate_of, linked = _place_in_story(conn, article_id, story_id, row)
             _add_aliases(conn, article_id, item)
             return Stored(article_id, Outcome.NEW, duplicate_of, linked)
+        if story_created:  # the article exists, in another story: nobody saw this one
+            conn.execute("DELETE FROM stories WHERE id = %s", (story_id,))
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
         with conn.cursor(row_factory=dict_row) as cur:
             old = cur.execute(
@@ -214,23 +218,32 @@ def _save_raw_page(conn: psycopg.Connection, article_id: int, item: ArticleItem)
 # -- stories and copies --------------------------------------------------------------------
 
 
-def _upsert_story(conn: psycopg.Connection, key: str) -> int:
-    return conn.execute(
-        """INSERT INTO stories (story_key) VALUES (%s)
-           ON CONFLICT (story_key) DO UPDATE SET story_key = excluded.story_key
-           RETURNING id""",
-        (key,),
-    ).fetchone()[0]
+def _story_for(conn: psycopg.Connection, key: str) -> tuple[int, bool]:
+    """The story with this key, created when missing: (id, created by this transaction).
+
+    Taken before the article is inserted, so the new row carries its story from the start
+    (no second write of the article). Nothing here waits on the linking lock's holders: an
+    existing story is not locked (the article's foreign key takes a key-share lock, which
+    updates of the story do not conflict with; only deleting an emptied story does).
+    """
+    for _ in range(3):  # a concurrent store may delete an emptied story in between
+        created = conn.execute(
+            "INSERT INTO stories (story_key) VALUES (%s) ON CONFLICT (story_key) DO NOTHING "
+            "RETURNING id",
+            (key,),
+        ).fetchone()
+        if created:
+            return created[0], True
+        found = conn.execute("SELECT id FROM stories WHERE story_key = %s", (key,)).fetchone()
+        if found:
+            return found[0], False
+    raise psycopg.errors.SerializationFailure(f"story {key!r} keeps disappearing")
 
 
 def _place_in_story(
-    conn: psycopg.Connection, article_id: int, item: ArticleItem, row: dict[str, Any]
+    conn: psycopg.Connection, article_id: int, own_story: int, row: dict[str, Any]
 ) -> tuple[int | None, bool]:
-    """Give a new article its story; link it to its original, or its copies to it."""
-    own_story = _upsert_story(
-        conn, stories.story_key(item.source, item.site_article_id, item.canonical_url)
-    )
-    conn.execute("UPDATE articles SET story_id = %s WHERE id = %s", (own_story, article_id))
+    """Link a new article (already in its own story) to its original, or its copies to it."""
     match = _exact_match(conn, article_id, row) or _near_match(conn, article_id, row)
     duplicate_of = None
     if match:
@@ -238,7 +251,8 @@ def _place_in_story(
         original, copy = _original_and_copy(conn, article_id, other_id)
         _link(conn, copy, original, kind, score)
         duplicate_of = original if copy == article_id else None
-    _refresh_story(conn, own_story)
+    # without a link the story still holds this article: no need to check it for deletion
+    _refresh_story(conn, own_story, may_be_empty=match is not None)
     return duplicate_of, match is not None
 
 
@@ -315,7 +329,9 @@ def _link(conn: psycopg.Connection, copy: int, original: int, kind: str, score: 
     _refresh_story(conn, target_story)
 
 
-def _refresh_story(conn: psycopg.Connection, story_id: int | None) -> None:
+def _refresh_story(
+    conn: psycopg.Connection, story_id: int | None, may_be_empty: bool = True
+) -> None:
     """Mark the story's latest version; drop the story if no article is left in it."""
     if story_id is None:
         return
@@ -332,6 +348,8 @@ def _refresh_story(conn: psycopg.Connection, story_id: int | None) -> None:
            WHERE s.id = %s""",
         (story_id,),
     )
+    if not may_be_empty:
+        return
     conn.execute(
         "DELETE FROM stories s WHERE s.id = %s "
         "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)",

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 
 import pytest
+from scrapy.exceptions import DropItem
 
 from newscrawl.dates import KST
-from newscrawl.items import ArticleItem
-from pipelines.clean import CROSS_CHECK_EVERY, CleanPipeline, _wants_cross_check, clean_article
+from newscrawl.items import ArticleItem, FetchedPage
+from pipelines.clean import (
+    CROSS_CHECK_EVERY,
+    CleanPipeline,
+    _wants_cross_check,
+    article_from_page,
+    clean_article,
+)
 from spiders.layouts import parse_article
 from spiders.layouts.rules import YONHAP_RULES, drop_contact_lines
 from tests.layouts.helpers import expected, extracted, page
@@ -252,3 +260,70 @@ def test_pipeline_from_crawler():
         stats = Stats()
 
     assert CleanPipeline.from_crawler(Crawler()).stats is Crawler.stats
+
+
+def _fetched(name: str, **kw) -> FetchedPage:
+    url = expected(name)["url"]
+    return FetchedPage(source="yonhap" if "yonhap" in name else "koreaherald", url=url,
+                       html=page(name), http_status=200, **kw)  # fmt: skip
+
+
+def test_a_fetched_page_is_parsed_and_cleaned_in_one_call():
+    fetched = _fetched("yonhap_2023_lead", requested="https://en.yna.co.kr/view/AEN1",
+                       redirected_from=["http://m-en.yna.co.kr/view/AEN2"])  # fmt: skip
+    item = article_from_page(fetched)
+    want = extracted("yonhap_2023_lead")
+    assert (item.title, item.body, item.authors) == (want.title, want.body, want.authors)
+    assert item.raw_html == fetched.html and item.http_status == 200
+    assert item.canonical_url == want.canonical_url
+    forms = {"https://en.yna.co.kr/view/AEN1", "https://en.yna.co.kr/view/AEN2"}
+    assert item.aliases == sorted(forms - {want.canonical_url})
+
+
+def test_the_spiders_fetch_problems_are_kept():
+    fetched = _fetched("koreaherald_d", problems=["undecodable_text: bytes not valid"])
+    item = article_from_page(fetched)
+    assert item.problems[-1].startswith("undecodable_text") and item.incomplete
+
+
+class _Spider:
+    """Stands in for NewsSpider.keep: a window that ends before every fixture date."""
+
+    def __init__(self):
+        self.kept = []
+
+    def keep(self, item):
+        self.kept.append(item.url)
+        return item.published_at is None or item.published_at.year < 2000
+
+
+class _Crawler:
+    def __init__(self, workers=0):
+        self.stats = Stats()
+        self.spider = _Spider()
+        self.settings = {"NEWSCRAWL_EXTRACT_WORKERS": workers}
+
+
+def test_pipeline_asks_the_spider_and_drops_articles_outside_its_window():
+    crawler = _Crawler()
+    pipe = CleanPipeline(crawler.stats, 0, crawler)
+    with pytest.raises(DropItem):
+        pipe.process_item(_fetched("yonhap_2023_lead"))
+    assert crawler.spider.kept == [expected("yonhap_2023_lead")["url"]]
+    # an already parsed item (extract, tests) is only cleaned, never dropped
+    assert pipe.process_item(parse_article(URL, page("yonhap_2023_lead"))).body
+
+
+def test_pipeline_parses_and_cleans_pages_in_a_worker_process():
+    crawler = _Crawler()
+    crawler.spider.keep = lambda item: True
+    pipe = CleanPipeline(crawler.stats, 1, crawler)
+    fetched = _fetched("koreaherald_b")
+    try:
+        item = asyncio.run(pipe.process_item(fetched))
+    finally:
+        pipe.close_spider()
+    want = article_from_page(_fetched("koreaherald_b"))
+    want.container_html = None  # not needed after cleaning, so not sent back
+    assert item == want  # the page's HTML is not sent back either, but put back here
+    assert crawler.stats.values["clean/ok"] == 1

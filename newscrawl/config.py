@@ -44,3 +44,19 @@ def user_agent() -> str:
     """An honest user agent naming the project and a contact URL (sites block anonymous ones)."""
     custom = os.environ.get("NEWSCRAWL_USER_AGENT", "").strip()
     return custom or f"newscrawl/{__version__} (+{contact_url()})"
+
+
+SYNCHRONOUS_COMMIT_VALUES = ("on", "off", "local", "remote_write", "remote_apply")
+
+
+def synchronous_commit(value: object) -> str:
+    """The setting's value, checked: it ends up in the connection's options string."""
+    text = str(value).strip().lower()
+    aliases = {"1": "on", "true": "on", "yes": "on", "0": "off", "false": "off", "no": "off"}
+    text = aliases.get(text, text)
+    if text not in SYNCHRONOUS_COMMIT_VALUES:
+        raise ValueError(
+            f"NEWSCRAWL_SYNCHRONOUS_COMMIT must be one of {', '.join(SYNCHRONOUS_COMMIT_VALUES)},"
+            f" got {value!r}"
+        )
+    return text

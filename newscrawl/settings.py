@@ -68,13 +68,18 @@ NEWSCRAWL_DB_POOL_SIZE = int(os.environ.get("NEWSCRAWL_DB_POOL_SIZE", "2"))
 NEWSCRAWL_KEEP_NON_BILATERAL = config.env_bool("NEWSCRAWL_KEEP_NON_BILATERAL", True)
 NEWSCRAWL_TOPIC_RULES = os.environ.get("NEWSCRAWL_TOPIC_RULES", "") or None
 
-# Worker processes that clean pages (pipelines/clean.py); 0 cleans inline in the reactor thread.
-# Default: one per core beyond two, at most 4 (0 on 2 cores, 2 on 4): one core stays with the
-# reactor thread (downloading, site parsing, topic tagging) and one with PostgreSQL, which
-# usually runs on the same machine. Each worker costs ~100-120 MB. On a 2-core machine with the
-# database local, 1 worker made a loopback crawl 29-45% faster (bench/README.md): set
-# NEWSCRAWL_EXTRACT_WORKERS=1 there for backfills; polite crawls of the real sites wait on the
-# network and gain nothing from it.
+# PostgreSQL's synchronous_commit for the store's connections. "off" (the default) does not
+# wait for each commit's WAL flush: a server crash may forget the last fraction of a second of
+# stores, which the next run then fetches again (the seen-check is the database itself);
+# nothing is half-written. It made a loopback crawl ~12 % faster (bench/README.md). Set "on"
+# to wait for every commit.
+NEWSCRAWL_SYNCHRONOUS_COMMIT = os.environ.get("NEWSCRAWL_SYNCHRONOUS_COMMIT", "off")
+
+# Worker processes that parse and clean pages (pipelines/clean.py); 0 does it inline in the
+# reactor thread. Default: one per core but one, at most 4 (1 on 2 cores, 3 on 4): the crawl
+# process keeps downloading, tagging and storing while a worker parses. Each worker costs
+# ~100 MB. On 2 cores with the database local, 1 worker made a loopback crawl ~20 % faster
+# than 0 (bench/README.md); polite crawls of the real sites wait on the network anyway.
 NEWSCRAWL_EXTRACT_WORKERS = int(
-    os.environ.get("NEWSCRAWL_EXTRACT_WORKERS", max(0, min(4, (os.cpu_count() or 1) - 2)))
+    os.environ.get("NEWSCRAWL_EXTRACT_WORKERS", max(0, min(4, (os.cpu_count() or 1) - 1)))
 )

@@ -18,6 +18,7 @@ from itemadapter import ItemAdapter
 from psycopg_pool import ConnectionPool
 from scrapy.crawler import Crawler
 
+from newscrawl.config import synchronous_commit
 from newscrawl.db import connection, migrate
 from newscrawl.db.store import store_article
 from newscrawl.items import ArticleItem
@@ -30,6 +31,9 @@ class StorePipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.pool_size = crawler.settings.getint("NEWSCRAWL_DB_POOL_SIZE", 2)
+        self.synchronous_commit = synchronous_commit(
+            crawler.settings.get("NEWSCRAWL_SYNCHRONOUS_COMMIT", "off")
+        )
         self.pool: ConnectionPool | None = None
         self.threads: ThreadPoolExecutor | None = None
 
@@ -47,7 +51,11 @@ class StorePipeline:
             database.url,
             min_size=1,
             max_size=self.pool_size,
-            kwargs={"autocommit": True, "connect_timeout": connection.CONNECT_TIMEOUT},
+            kwargs={
+                "autocommit": True,
+                "connect_timeout": connection.CONNECT_TIMEOUT,
+                "options": f"-c synchronous_commit={self.synchronous_commit}",
+            },
             check=ConnectionPool.check_connection,  # a server restart leaves dead connections
             open=True,
             name="newscrawl-store",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from newscrawl import crawl, logs
+from newscrawl import config, crawl, logs
 from newscrawl.cli.args import parse_day, positive_int
 from newscrawl.errors import UsageError
 
@@ -87,6 +87,12 @@ def options_from(args: argparse.Namespace) -> crawl.CrawlOptions:
         raise UsageError("--until must be after --since")
     settings = _pairs(args.set, "--set")
     settings.setdefault("LOG_LEVEL", log_level(args))
+    commit = settings.get("NEWSCRAWL_SYNCHRONOUS_COMMIT",
+                          os.environ.get("NEWSCRAWL_SYNCHRONOUS_COMMIT", "off"))  # fmt: skip
+    try:
+        config.synchronous_commit(commit)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     return crawl.CrawlOptions(
         sites=crawl.SITES if args.site == "all" else (args.site,),
         since=args.since.isoformat() if args.since else None,

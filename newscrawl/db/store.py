@@ -116,18 +116,19 @@ def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = Tru
     fetched.
     """
     row = article_row(item)
-    with conn.transaction():
+    # Pipeline mode: statements whose results are not needed go out together with the next
+    # one that is, so a new article costs four round trips, two of them under the lock.
+    with conn.pipeline(), conn.transaction():
         key = stories.story_key(item.source, item.site_article_id, item.canonical_url)
         story_id, story_created = _story_for(conn, key)
         inserted = conn.execute(INSERT_SQL, {**row, "story_id": story_id}).fetchone()
         if inserted:
             article_id = inserted[0]
             # Rows of this article only, which no other store reads before this transaction
-            # commits: written before taking the lock, in one round trip, so stores overlap.
-            with conn.pipeline():
-                _add_version(conn, article_id, row, changed=[])
-                _add_bands(conn, article_id, row["minhash"])
-                _save_raw_page(conn, article_id, item)
+            # commits: written before the lock is granted, so stores overlap.
+            _add_version(conn, article_id, row, changed=[])
+            _add_bands(conn, article_id, row["minhash"])
+            _save_raw_page(conn, article_id, item)
             # From here to commit, one store at a time: each sees every article committed
             # before it (READ COMMITTED takes a fresh snapshot per statement).
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
@@ -244,7 +245,10 @@ def _place_in_story(
     conn: psycopg.Connection, article_id: int, own_story: int, row: dict[str, Any]
 ) -> tuple[int | None, bool]:
     """Link a new article (already in its own story) to its original, or its copies to it."""
-    match = _exact_match(conn, article_id, row) or _near_match(conn, article_id, row)
+    exact = _exact_match(conn, article_id, row)
+    near = _near_candidates(conn, article_id, row)  # sent with the exact lookup, one trip
+    found = exact.fetchone() if exact is not None else None
+    match = (found[0], "exact", 1.0) if found else _best_near(near, row)
     duplicate_of = None
     if match:
         other_id, kind, score = match
@@ -258,27 +262,27 @@ def _place_in_story(
 
 def _exact_match(
     conn: psycopg.Connection, article_id: int, row: dict[str, Any]
-) -> tuple[int, str, float] | None:
+) -> psycopg.Cursor | None:
+    """The original with the same content hash (its id, when fetched), if the text is not empty."""
     if not (row["body"] or "").strip():
         return None
-    found = conn.execute(
+    return conn.execute(
         """SELECT id FROM articles
            WHERE content_hash = %s AND id <> %s AND duplicate_of IS NULL
            ORDER BY (source = 'yonhap') DESC, published_at NULLS LAST, id LIMIT 1""",
         (row["content_hash"], article_id),
-    ).fetchone()
-    return (found[0], "exact", 1.0) if found else None
+    )
 
 
-def _near_match(
+def _near_candidates(
     conn: psycopg.Connection, article_id: int, row: dict[str, Any]
-) -> tuple[int, str, float] | None:
-    """The most similar article of the other site among the LSH candidates, if close enough."""
+) -> psycopg.Cursor | None:
+    """Articles of the other site sharing LSH bands, within the date window (id, minhash)."""
     signature = row["minhash"]
     if not signature:
         return None
     hashes = fingerprint.band_hashes(signature)
-    candidates = conn.execute(
+    return conn.execute(
         """SELECT a.id, a.minhash FROM (
                SELECT article_id, count(*) AS shared FROM article_bands
                WHERE (band, hash) IN (SELECT * FROM unnest(%s::smallint[], %s::bigint[]))
@@ -290,7 +294,16 @@ def _near_match(
                   OR abs(extract(epoch FROM a.published_at - %s::timestamptz)) <= %s)""",
         (list(range(len(hashes))), hashes, article_id, MAX_CANDIDATES, row["source"],
          row["published_at"], row["published_at"], NEAR_DUPLICATE_DAYS * 86400),
-    ).fetchall()
+    )  # fmt: skip
+
+
+def _best_near(
+    candidates: psycopg.Cursor | None, row: dict[str, Any]
+) -> tuple[int, str, float] | None:
+    """The most similar candidate, if close enough to be a copy."""
+    if candidates is None:
+        return None
+    signature = row["minhash"]
     scored = [(fingerprint.similarity(signature, sig), cid) for cid, sig in candidates]
     best = max(scored, default=None)
     if best and best[0] >= NEAR_DUPLICATE_THRESHOLD:

@@ -38,6 +38,28 @@ def pipeline(database_url):
     pipe.close_spider()
 
 
+@pytest.mark.parametrize("value, expected", [(None, "off"), ("on", "on"), ("0", "off")])
+def test_store_connections_use_the_configured_synchronous_commit(database_url, value, expected):
+    settings = {"NEWSCRAWL_DB_POOL_SIZE": 1}
+    if value is not None:
+        settings["NEWSCRAWL_SYNCHRONOUS_COMMIT"] = value
+    crawler = get_crawler(settings_dict=settings)
+    pipe = StorePipeline.from_crawler(crawler)
+    pipe.open_spider()
+    try:
+        with pipe.pool.connection() as conn:
+            assert conn.execute("SHOW synchronous_commit").fetchone()[0] == expected
+    finally:
+        pipe.close_spider()
+
+
+def test_a_bad_synchronous_commit_value_is_refused():
+    with pytest.raises(ValueError, match="must be one of on, off"):
+        StorePipeline.from_crawler(
+            get_crawler(settings_dict={"NEWSCRAWL_SYNCHRONOUS_COMMIT": "on; DROP TABLE x"})
+        )
+
+
 def count(database_url, table="articles"):
     with psycopg.connect(database_url) as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -122,6 +122,8 @@ def test_bad_arguments_exit_2_without_traceback(argv, database_url):
         (["--since", "2024-05-02", "--until", "2024-05-01"], "--until must be after --since"),
         (["--set", "LOG_LEVEL"], "--set must look like NAME=VALUE"),
         (["--log-file", "/nonexistent-dir/newscrawl/crawl.log"], "cannot open log file"),
+        (["--set", "NEWSCRAWL_SYNCHRONOUS_COMMIT=later"],
+         "NEWSCRAWL_SYNCHRONOUS_COMMIT must be one of on, off"),
     ],
 )  # fmt: skip
 def test_bad_configuration_exits_2_with_one_line(argv, message, database_url):

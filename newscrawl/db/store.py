@@ -132,7 +132,8 @@ def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = Tru
             # From here to commit, one store at a time: each sees every article committed
             # before it (READ COMMITTED takes a fresh snapshot per statement).
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK_KEY,))
-            duplicate_of, linked = _place_in_story(conn, article_id, story_id, row)
+            duplicate_of, linked = _place_in_story(conn, article_id, story_id, row,
+                                                   story_created)  # fmt: skip
             _add_aliases(conn, article_id, item)
             return Stored(article_id, Outcome.NEW, duplicate_of, linked)
         if story_created:  # the article exists, in another story: nobody saw this one
@@ -242,9 +243,14 @@ def _story_for(conn: psycopg.Connection, key: str) -> tuple[int, bool]:
 
 
 def _place_in_story(
-    conn: psycopg.Connection, article_id: int, own_story: int, row: dict[str, Any]
+    conn: psycopg.Connection, article_id: int, own_story: int, row: dict[str, Any],
+    story_is_new: bool = False,
 ) -> tuple[int | None, bool]:
-    """Link a new article (already in its own story) to its original, or its copies to it."""
+    """Link a new article (already in its own story) to its original, or its copies to it.
+
+    `story_is_new`: this transaction created the story, so (uncommitted, invisible to other
+    stores) it holds this article alone.
+    """
     exact = _exact_match(conn, article_id, row)
     near = _near_candidates(conn, article_id, row)  # sent with the exact lookup, one trip
     found = exact.fetchone() if exact is not None else None
@@ -255,8 +261,14 @@ def _place_in_story(
         original, copy = _original_and_copy(conn, article_id, other_id)
         _link(conn, copy, original, kind, score)
         duplicate_of = original if copy == article_id else None
-    # without a link the story still holds this article: no need to check it for deletion
-    _refresh_story(conn, own_story, may_be_empty=match is not None)
+    if story_is_new and not match:  # its only article: no need to look the others up
+        conn.execute(
+            "UPDATE stories SET latest_article_id = %s, first_published_at = %s, "
+            "last_published_at = %s WHERE id = %s",
+            (article_id, row["published_at"], row["published_at"], own_story),
+        )
+    else:  # without a link the story still holds this article: it cannot be empty
+        _refresh_story(conn, own_story, may_be_empty=match is not None)
     return duplicate_of, match is not None
 
 
@@ -294,6 +306,10 @@ def _near_candidates(
                   OR abs(extract(epoch FROM a.published_at - %s::timestamptz)) <= %s)""",
         (list(range(len(hashes))), hashes, article_id, MAX_CANDIDATES, row["source"],
          row["published_at"], row["published_at"], NEAR_DUPLICATE_DAYS * 86400),
+        # Planned at every run, never as a cached generic plan: a plan made while the band
+        # table was nearly empty scans it whole, and autoanalyze may not replace it for a
+        # minute (a first crawl spent 3.5 s of database time on it, bench/README.md).
+        prepare=False,
     )  # fmt: skip
 
 

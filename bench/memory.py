@@ -6,9 +6,10 @@ sampled every 0.2 s for resident memory (RSS summed over the crawl process and i
 processes; PostgreSQL and the replica are not the crawl). Target: a 10,000-article crawl peaks
 at <= 300 MB, and the peak does not grow with N (compare the two sizes).
 
-    .venv/bin/python bench/memory.py [--sizes 1000,5000]    # articles per site: 2,000 / 10,000
+    .venv/bin/python bench/memory.py [--sizes 1000,5000] [-s NAME=VALUE]...
+                                            # articles per site: 2,000 / 10,000
 
-Writes bench/results/memory.json.
+Writes bench/results/memory.json (memory_<NAME>_<VALUE>.json with -s).
 """
 
 from __future__ import annotations
@@ -28,15 +29,24 @@ BOUND_MB = 300
 GROWTH_BOUND = 1.10  # "not growing": the larger crawl's peak within 10% of the smaller's
 
 
+def _second_half_rise(series: list[list[float]]) -> float:
+    half = len(series) // 2
+    first = max((rss for _, rss in series[:half]), default=0.0)
+    return round(max((rss for _, rss in series[half:]), default=0.0) - first, 1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,5000", help="articles per site, comma list")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("-s", dest="settings", action="append", default=[],
+                        help="NAME=VALUE crawl setting; results go to memory_<NAME>_<VALUE>")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
     from newscrawl.replica import ReplicaServer, build_site
 
+    settings = dict(kv.split("=", 1) for kv in args.settings)
     runs = []
     pg = Postgres()
     try:
@@ -45,7 +55,7 @@ def main() -> int:
             db = pg.fresh(f"mem{n}")
             with ReplicaServer(site) as srv:
                 urls = {"yonhap": srv.yonhap_url, "koreaherald": srv.koreaherald_url}
-                run = run_crawl(urls, db, extra=("--since", SINCE))
+                run = run_crawl(urls, db, settings=settings, extra=("--since", SINCE))
             result = {
                 "articles_per_site": n,
                 "stored": article_count(db),
@@ -66,10 +76,13 @@ def main() -> int:
         "largest_within_bound": large["peak_rss_mb"] <= BOUND_MB,
         "growth_large_over_small": round(growth, 3),
         "not_growing": growth <= GROWTH_BOUND,
+        # within the large run: how much the peak still rose in its second half
+        "large_run_second_half_rise_mb": _second_half_rise(large["rss_series_mb"]),
     }
     print(json.dumps(verdict))
     if not args.no_write:
-        write_result("memory", {"runs": runs, "verdict": verdict})
+        name = "_".join(["memory", *(f"{k}_{v}" for k, v in settings.items())])
+        write_result(name, {"settings": settings, "runs": runs, "verdict": verdict})
     return 0
 
 

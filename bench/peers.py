@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from tests.e2e_support import token_f1  # noqa: E402
+from newscrawl.evaluation import token_f1  # noqa: E402
 
 SINCE = "2022-01-01"
 TRAFILATURA_CONFIG = """[DEFAULT]

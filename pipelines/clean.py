@@ -30,7 +30,6 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-import trafilatura
 from lxml import etree
 from scrapy.exceptions import DropItem
 
@@ -198,6 +197,8 @@ def _trafilatura(html: str, item: ArticleItem, with_metadata: bool) -> Any:
             {"date_extraction_params": DATE_CONFIG, "author_blacklist": set(PUBLISHER_NAMES)}
             if with_metadata else {}
         )
+        import trafilatura  # imported where used: a crawl process with workers never needs it
+
         return trafilatura.bare_extraction(
             sanitize(html), url=item.url or None, with_metadata=with_metadata,
             **metadata, **TRAFILATURA_OPTIONS,
@@ -270,6 +271,8 @@ def _metadata_fallback(
         return
     if doc is None and html:
         try:
+            import trafilatura
+
             doc = trafilatura.extract_metadata(
                 sanitize(html), default_url=item.url or None, date_config=DATE_CONFIG,
                 extensive=False, author_blacklist=set(PUBLISHER_NAMES),

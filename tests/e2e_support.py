@@ -61,16 +61,3 @@ def stored_articles(database_url: str) -> dict[str, dict[str, Any]]:
     with psycopg.connect(database_url) as conn, conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute("SELECT * FROM articles").fetchall()
     return {row["canonical_url"]: row for row in rows}
-
-
-def token_f1(expected: str, got: str) -> float:
-    from collections import Counter
-
-    a, b = Counter(expected.split()), Counter(got.split())
-    common = sum((a & b).values())
-    if not a and not b:
-        return 1.0
-    if not common:
-        return 0.0
-    precision, recall = common / sum(b.values()), common / sum(a.values())
-    return 2 * precision * recall / (precision + recall)

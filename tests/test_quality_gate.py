@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from newscrawl.evaluation import token_f1
 from newscrawl.extract import extract_html, item_to_json
 from spiders.layouts import LAYOUTS
 
@@ -26,19 +26,6 @@ ALSO_EXACT = (
     "section", "tags", "modified_at", "captions", "language", "layout",
 )
 _TOKEN = re.compile(r"\w+")
-
-
-def token_f1(got: str | None, want: str | None) -> float:
-    """Bag-of-tokens F1 (lower-cased word tokens), the measure trafilatura's benchmark uses."""
-    a = Counter(t.lower() for t in _TOKEN.findall(got or ""))
-    b = Counter(t.lower() for t in _TOKEN.findall(want or ""))
-    if not a and not b:
-        return 1.0
-    common = sum((a & b).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(a.values()), common / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def _run(name: str) -> tuple[dict, dict]:
@@ -56,7 +43,7 @@ def test_fixture_set_covers_every_layout_era():
 @pytest.mark.parametrize("name", CASES)
 def test_body_f1_floor(name):
     got, want = _run(name)
-    score = token_f1(got["body"], want["body"])
+    score = token_f1(want["body"], got["body"], words=True)
     assert score >= BODY_F1_FLOOR, f"{name}: body F1 {score:.4f} < {BODY_F1_FLOOR}"
 
 
@@ -79,9 +66,3 @@ def test_clean_pages_have_no_problems(name):
     got, _want = _run(name)
     assert got["problems"] == []
 
-
-def test_token_f1():
-    assert token_f1("a b c", "a b c") == 1.0
-    assert token_f1("", "") == 1.0
-    assert token_f1("a", "b") == 0.0
-    assert round(token_f1("a b", "a b c d"), 3) == 0.667

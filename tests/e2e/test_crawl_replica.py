@@ -16,12 +16,12 @@ import psycopg
 import pytest
 
 from newscrawl.dates import KST
+from newscrawl.evaluation import token_f1
 from tests.e2e_support import (
     LOOPBACK_SETTINGS,
     ROOT,
     crawl_replica,
     stored_articles,
-    token_f1,
 )
 
 pytestmark = pytest.mark.e2e

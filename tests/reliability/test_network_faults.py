@@ -13,7 +13,8 @@ from datetime import datetime
 
 import pytest
 
-from tests.e2e_support import crawl_replica, stored_articles, token_f1
+from newscrawl.evaluation import token_f1
+from tests.e2e_support import crawl_replica, stored_articles
 from tests.reliability.helpers import duplicated, partial_rows, runs
 
 pytestmark = pytest.mark.e2e

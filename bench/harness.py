@@ -101,6 +101,8 @@ class Watch:
     pid: int
     interval: float = 0.2
     peak_rss: int = 0
+    peak_root_rss: int = 0  # the crawl process alone
+    peak_children_rss: int = 0  # its extraction workers together
     samples: list[tuple[float, int]] = field(default_factory=list)
     cpu_seconds: float = 0.0
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -130,16 +132,20 @@ class Watch:
                 procs = [self._root, *self._root.children(recursive=True)]
             except psutil.NoSuchProcess:
                 break
-            rss = 0
+            rss = root = 0
             for proc in procs:
                 try:
-                    rss += proc.memory_info().rss
+                    used = proc.memory_info().rss
                     t = proc.cpu_times()
-                    self._seen[proc.pid] = t.user + t.system
                 except psutil.Error:
                     continue
+                rss += used
+                root = used if proc is self._root else root
+                self._seen[proc.pid] = t.user + t.system
             if rss:
                 self.peak_rss = max(self.peak_rss, rss)
+                self.peak_root_rss = max(self.peak_root_rss, root)
+                self.peak_children_rss = max(self.peak_children_rss, rss - root)
                 self.samples.append((round(time.monotonic() - self._t0, 2), rss))
             self._stop.wait(self.interval)
 
@@ -161,6 +167,8 @@ class CrawlRun:
     machine_cpu_share: float  # busy share of all cores during the run (crawl, database, replica)
     own_cpu_seconds: float  # this process: the replica server's threads, mostly
     db_cpu_seconds: float | None  # the PostgreSQL server's processes, when it runs here
+    peak_crawl_process_mb: float = 0.0  # peak RSS of the crawl process alone
+    peak_workers_mb: float = 0.0  # peak RSS of its extraction workers together
 
 
 def _busy() -> float:
@@ -225,7 +233,9 @@ def run_crawl(
     return CrawlRun(proc.returncode, seconds, round(watch.peak_rss / 2**20, 1),
                     round(watch.cpu_seconds, 1), out, err, series[:: max(1, len(series) // 200)],
                     round(share, 3), round(_own() - own0, 1),
-                    round(pg_watch.cpu_seconds - pg_watch.cpu_at_start, 1) if pg_watch else None)
+                    round(pg_watch.cpu_seconds - pg_watch.cpu_at_start, 1) if pg_watch else None,
+                    round(watch.peak_root_rss / 2**20, 1),
+                    round(watch.peak_children_rss / 2**20, 1))
 
 
 def stored(database_url: str) -> dict[str, dict[str, Any]]:

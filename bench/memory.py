@@ -62,6 +62,8 @@ def main() -> int:
                 "exit_code": run.exit_code,
                 "seconds": round(run.seconds, 1),
                 "peak_rss_mb": run.peak_rss_mb,
+                "peak_crawl_process_mb": run.peak_crawl_process_mb,
+                "peak_workers_mb": run.peak_workers_mb,
                 "rss_series_mb": run.rss_series,
             }
             runs.append(result)

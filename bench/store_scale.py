@@ -103,7 +103,11 @@ def sample_items(count: int, tag: str, seed: int) -> list[ArticleItem]:
 
 
 class StatementTimer:
-    """Where a store's time goes, by statement (the first words of its SQL)."""
+    """Where a store's time goes, by statement (the first words of its SQL).
+
+    The store runs in pipeline mode: a statement whose result is not read returns at once,
+    and the wait for the queued ones is counted on the next statement that reads a result.
+    """
 
     def __init__(self, conn: psycopg.Connection) -> None:
         self.totals: dict[str, float] = {}

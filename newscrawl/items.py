@@ -1,8 +1,9 @@
-"""The one item the spiders yield and the pipelines fill in.
+"""The article item the pipelines fill in, and the fetched page it is made from.
 
-A dataclass used through itemadapter: spiders set what the site states (raw HTML, the article
-container, structured metadata), the clean pipeline fills the text fields, the topic pipeline
-adds `topic`, the store pipeline writes it.
+Dataclasses used through itemadapter. The spiders yield a `FetchedPage`; the clean pipeline
+turns it into an `ArticleItem` (the site parser sets what the site states: the article
+container, structured metadata; the cleaning fills the text fields), the topic pipeline adds
+`topic`, the store pipeline writes it.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
-"""What both spiders share: arguments, discovery, the seen-check, the date window, parsing.
+"""What both spiders share: arguments, discovery, the seen-check, the date window, fetching.
 
 A site spider only names its discovery sources, its listing markup and how its listings page.
 Every article link is canonicalised (newscrawl.urls), checked against PostgreSQL (an article
 already stored is not requested again unless `refresh=1`), and requested on the crawl's origin:
-the real site, or `base_url` when given.
+the real site, or `base_url` when given. An article page is yielded as it was fetched
+(`FetchedPage`): the clean pipeline parses it, possibly in a worker process, and asks `keep`.
 """
 
 from __future__ import annotations

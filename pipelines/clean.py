@@ -462,11 +462,12 @@ class CleanPipeline:
         return self._finish(done, arg)
 
     def _finish(self, item: ArticleItem, arg: ArticleItem | FetchedPage) -> ArticleItem:
-        self._count(item)
         spider = getattr(self.crawler, "spider", None)
         keep = getattr(spider, "keep", None)
         if isinstance(arg, FetchedPage) and keep is not None and not keep(item):
+            # before counting: a page outside the window is neither stored nor reported
             raise DropItem(f"outside the date window: {item.url}", log_level="DEBUG")
+        self._count(item)
         return item
 
     def _count(self, item: ArticleItem) -> None:

@@ -20,10 +20,18 @@ from scrapy.crawler import Crawler
 
 from newscrawl.config import synchronous_commit
 from newscrawl.db import connection, migrate
-from newscrawl.db.store import store_article
+from newscrawl.db.store import Stored, store_article
 from newscrawl.items import ArticleItem
 
 logger = logging.getLogger(__name__)
+
+
+RACE_RETRIES = 2
+RACE_ERRORS = (
+    psycopg.errors.DeadlockDetected,
+    psycopg.errors.ForeignKeyViolation,
+    psycopg.errors.SerializationFailure,
+)
 
 
 class StorePipeline:
@@ -51,16 +59,19 @@ class StorePipeline:
             database.url,
             min_size=1,
             max_size=self.pool_size,
-            kwargs={
-                "autocommit": True,
-                "connect_timeout": connection.CONNECT_TIMEOUT,
-                "options": f"-c synchronous_commit={self.synchronous_commit}",
-            },
+            kwargs={"autocommit": True, "connect_timeout": connection.CONNECT_TIMEOUT},
+            # SET, not a startup option: options from DATABASE_URL or PGOPTIONS stay, and
+            # poolers that refuse startup options (PgBouncer) still accept it
+            configure=self._configure,
             check=ConnectionPool.check_connection,  # a server restart leaves dead connections
             open=True,
             name="newscrawl-store",
         )
         self.threads = ThreadPoolExecutor(self.pool_size, thread_name_prefix="newscrawl-store")
+
+    def _configure(self, conn: psycopg.Connection) -> None:
+        conn.execute("SELECT set_config('synchronous_commit', %s, false)",
+                     (self.synchronous_commit,))  # fmt: skip
 
     def close_spider(self) -> None:
         if self.threads is not None:
@@ -75,12 +86,26 @@ class StorePipeline:
         await asyncio.wrap_future(self.threads.submit(self._store, item))
         return item
 
+    def _store_retrying(self, item: ArticleItem) -> Stored:
+        """store_article, tried again when a concurrent store made it roll back whole (a
+        deadlock with a store that emptied and deleted this article's story, or that story
+        deleted between its lookup and the insert)."""
+        assert self.pool is not None, "open_spider() was not called"
+        for attempt in range(RACE_RETRIES + 1):
+            try:
+                with self.pool.connection() as conn:
+                    return store_article(conn, item)
+            except RACE_ERRORS:
+                if attempt == RACE_RETRIES:
+                    raise
+                self.stats.inc_value("store/retried")
+        raise AssertionError("unreachable")
+
     def _store(self, item: ArticleItem) -> None:
         assert self.pool is not None, "open_spider() was not called"
         url = ItemAdapter(item).get("url")
         try:
-            with self.pool.connection() as conn:
-                stored = store_article(conn, item)
+            stored = self._store_retrying(item)
         except (psycopg.Error, OSError) as exc:
             self.stats.inc_value("store/failed")
             logger.error("could not store %s: %s", url, connection.mask_url(str(exc)).strip())

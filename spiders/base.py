@@ -28,6 +28,7 @@ from newscrawl import urls
 from newscrawl.dates import KST
 from newscrawl.db.connection import mask_url
 from newscrawl.db.seen import SeenIndex
+from newscrawl.errors import NewscrawlError
 from newscrawl.items import ArticleItem, FetchedPage
 from spiders import discovery
 
@@ -135,7 +136,7 @@ class NewsSpider(scrapy.Spider):
             if self._seen is None:
                 self._seen = SeenIndex()
             recorded = self._seen.add_aliases(pairs)
-        except psycopg.Error as exc:
+        except (psycopg.Error, NewscrawlError) as exc:  # database unreachable at the end
             recorded = 0
             logger.error("could not record %d old URL forms as aliases (first: %s): %s",
                          len(pairs), pairs[0][0],

@@ -310,6 +310,7 @@ def test_pipeline_asks_the_spider_and_drops_articles_outside_its_window():
     with pytest.raises(DropItem):
         pipe.process_item(_fetched("yonhap_2023_lead"))
     assert crawler.spider.kept == [expected("yonhap_2023_lead")["url"]]
+    assert crawler.stats.values == {}  # a page outside the window is not counted as cleaned
     # an already parsed item (extract, tests) is only cleaned, never dropped
     assert pipe.process_item(parse_article(URL, page("yonhap_2023_lead"))).body
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -61,3 +62,13 @@ def write_result(name: str, figures: dict[str, Any]) -> Path:
     path.write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n")
     print(f"written {path.relative_to(RESULTS.parent.parent)}")
     return path
+
+
+def argument_parser(doc: str, articles: int | None, seed: int = 0) -> argparse.ArgumentParser:
+    """The options every benchmark shares: replica size per site, its seed, --no-write."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    if articles is not None:
+        parser.add_argument("--articles", type=int, default=articles, help="per site")
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--no-write", action="store_true", help="do not write results")
+    return parser

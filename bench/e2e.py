@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import psycopg  # noqa: E402
 
-from bench.common import write_result  # noqa: E402
+from bench.common import argument_parser, write_result  # noqa: E402
 from bench.harness import Postgres, fetch_pages, run_crawl, stored  # noqa: E402
 
 SINCE = "2022-01-01"  # before the replica's first article: a full backfill
@@ -94,12 +94,9 @@ def crawl(urls: dict[str, str], pg: Postgres, settings: dict[str, str], label: s
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=2000, help="per site")
-    parser.add_argument("--seed", type=int, default=0)
+    parser = argument_parser(__doc__, 2000)
     parser.add_argument("--variant", action="append", default=[],
                         help="extra crawl with these -s settings, NAME=VALUE,...")
-    parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--bare", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare:

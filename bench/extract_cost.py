@@ -12,7 +12,6 @@ Writes bench/results/extract_cost.json.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -23,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import trafilatura  # noqa: E402
 
-from bench.common import write_result  # noqa: E402
+from bench.common import argument_parser, write_result  # noqa: E402
 from bench.harness import fetch_pages  # noqa: E402
 
 
@@ -37,10 +36,7 @@ def quantiles(ms: list[float]) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=500, help="per site")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--no-write", action="store_true")
+    parser = argument_parser(__doc__, 500)
     args = parser.parse_args()
 
     from newscrawl.replica import ReplicaServer, build_site

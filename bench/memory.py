@@ -14,14 +14,13 @@ Writes bench/results/memory.json (memory_<NAME>_<VALUE>.json with -s).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import write_result  # noqa: E402
+from bench.common import argument_parser, write_result  # noqa: E402
 from bench.harness import Postgres, article_count, run_crawl  # noqa: E402
 
 SINCE = "2022-01-01"
@@ -36,12 +35,10 @@ def _second_half_rise(series: list[list[float]]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argument_parser(__doc__, None)
     parser.add_argument("--sizes", default="1000,5000", help="articles per site, comma list")
-    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("-s", dest="settings", action="append", default=[],
                         help="NAME=VALUE crawl setting; results go to memory_<NAME>_<VALUE>")
-    parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
     from newscrawl.replica import ReplicaServer, build_site

@@ -49,7 +49,7 @@ from urllib.parse import parse_qs, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import write_result  # noqa: E402
+from bench.common import argument_parser, write_result  # noqa: E402
 from newscrawl.evaluation import token_f1  # noqa: E402
 
 SINCE = "2022-01-01"
@@ -236,11 +236,8 @@ def peer_versions(python: str) -> dict[str, str | None]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=500, help="per site")
-    parser.add_argument("--seed", type=int, default=0)
+    parser = argument_parser(__doc__, 500)
     parser.add_argument("--peers-python", default=str(ROOT / ".venv-peers" / "bin" / "python"))
-    parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--urls", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)

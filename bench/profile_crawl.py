@@ -12,7 +12,6 @@ Writes bench/results/profile_crawl.json (and the raw py-spy stacks next to it, .
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -20,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import RESULTS, write_result  # noqa: E402
+from bench.common import RESULTS, argument_parser, write_result  # noqa: E402
 from bench.harness import Postgres, article_count, run_crawl  # noqa: E402
 
 SINCE = "2022-01-01"
@@ -58,11 +57,8 @@ def categorise(raw: Path) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=2000, help="per site")
-    parser.add_argument("--seed", type=int, default=0)
+    parser = argument_parser(__doc__, 2000)
     parser.add_argument("-s", dest="settings", action="append", default=[])
-    parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
     from newscrawl.replica import ReplicaServer, build_site

@@ -19,14 +19,13 @@ Writes bench/results/incremental.json.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import write_result  # noqa: E402
+from bench.common import argument_parser, write_result  # noqa: E402
 from bench.harness import Postgres, article_count, run_crawl  # noqa: E402
 
 SINCE = "2022-01-01"
@@ -34,10 +33,7 @@ TARGET_SHARE = 0.05
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=2000, help="per site")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--no-write", action="store_true")
+    parser = argument_parser(__doc__, 2000)
     args = parser.parse_args()
 
     from newscrawl.replica import ReplicaServer, build_site

@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 import psutil  # noqa: E402
 import psycopg  # noqa: E402
 
-from bench.common import write_result  # noqa: E402
+from bench.common import argument_parser, write_result  # noqa: E402
 
 DEFAULT_FAULTS = (
     "error=0.05,429=0.03,drop=0.03,truncate=0.02,slow=0.02,slowsec=3,retryafter=1,"
@@ -290,12 +290,9 @@ def check_store(url: str, truth: set[str]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=10_000, help="per site")
-    parser.add_argument("--seed", type=int, default=11)
+    parser = argument_parser(__doc__, 10_000, seed=11)
     parser.add_argument("--faults", default=DEFAULT_FAULTS)
     parser.add_argument("--timeout", type=float, default=4 * 3600, help="per crawl, seconds")
-    parser.add_argument("--no-write", action="store_true", help="do not write results")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child-urls", help=argparse.SUPPRESS)
     parser.add_argument("--child-settings", help=argparse.SUPPRESS)

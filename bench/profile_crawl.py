@@ -29,7 +29,7 @@ CATEGORIES = (
     ("clean: trafilatura on the container", ("bare_extraction",)),
     ("site parser (spiders/layouts)", ("parse_article (spiders/layouts",)),
     ("clean: DOM paragraphs, site rules, checks", ("clean_article", "_in_worker")),
-    ("topic classification", ("classify (pipelines/topic",)),
+    ("topic classification", ("classify (newscrawl/topic",)),
     ("discovery (feeds, listings, sitemap)", ("parse_listing", "parse_feed", "parse_sitemap")),
     ("store: Python side (row, fingerprint, psycopg)", ("store_article",)),
     ("store: pool and threads", ("_store (pipelines/store",)),

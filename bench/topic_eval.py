@@ -1,4 +1,4 @@
-"""Precision and recall of the bilateral-diplomacy tagger (pipelines/topic.py).
+"""Precision and recall of the bilateral-diplomacy tagger (newscrawl/topic.py).
 
 Why: the tagger is a set of hand-written rules; every change to the rules file can win one
 article and lose three. This script scores it on the hand-labelled fixture set (and, with
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipelines.topic import Rules, classify, load_rules  # noqa: E402
+from newscrawl.topic import Rules, classify, load_rules  # noqa: E402
 
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"
 RESULTS = ROOT / "bench" / "results" / "topic_eval.json"

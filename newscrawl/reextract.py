@@ -17,7 +17,7 @@ import psycopg
 from newscrawl.db import queries
 from newscrawl.db.store import Outcome, store_article
 from newscrawl.extract import extract_html
-from pipelines.topic import classify, load_rules
+from newscrawl.topic import classify, load_rules
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.topic import classify, default_rules, load_rules
+from newscrawl.topic import classify, default_rules, load_rules
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.topic import load_rules
+from newscrawl.topic import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.topic import classify, default_rules
+from newscrawl.topic import classify, default_rules
 
 WORDS = st.sampled_from([
     "Seoul", "Tokyo", "the North", "the South", "Korean", "North Korean", "U.S.", "US", "us",

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from newscrawl.errors import UsageError
-from pipelines.topic import _default_path, classify, load_rules
+from newscrawl.topic import _default_path, classify, load_rules
 
 
 def _packaged() -> dict:

@@ -2,7 +2,7 @@
 
 Pages are fetched from the replica into a temporary directory first (untimed), then each page
 is processed in this one process by (a) `trafilatura.extract(html)` on the whole page, and
-(b) ours: the site parser (`spiders.layouts.parse_article`) then `clean_article`, which runs
+(b) ours: the site parser (`newscrawl.sites.parse_article`) then `clean_article`, which runs
 trafilatura on the article container only. Per-page times in milliseconds, median and p90.
 
     .venv/bin/python bench/extract_cost.py [--articles 500] [--seed 0]
@@ -39,9 +39,9 @@ def main() -> int:
     parser = argument_parser(__doc__, 500)
     args = parser.parse_args()
 
+    from newscrawl.cleaning import clean_article
     from newscrawl.replica import ReplicaServer, build_site
-    from pipelines.clean import clean_article
-    from spiders.layouts import parse_article
+    from newscrawl.sites import parse_article
 
     site = build_site(articles=args.articles, seed=args.seed)
     truth = site.ground_truth()

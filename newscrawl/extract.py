@@ -11,9 +11,9 @@ import re
 from datetime import datetime
 from typing import Any
 
+from newscrawl.cleaning import clean_article
 from newscrawl.items import ArticleItem
-from pipelines.clean import clean_article
-from spiders.layouts import parse_article
+from newscrawl.sites import parse_article
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 

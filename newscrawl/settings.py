@@ -58,7 +58,7 @@ EXTENSIONS = {
 }
 
 ITEM_PIPELINES = {
-    "pipelines.clean.CleanPipeline": 300,
+    "newscrawl.cleaning.CleanPipeline": 300,
     "pipelines.topic.TopicPipeline": 400,
     "pipelines.store.StorePipeline": 800,
 }

@@ -24,13 +24,12 @@ from scrapy.utils.defer import deferred_to_future
 from twisted.internet import threads
 from twisted.python.failure import Failure
 
-from newscrawl import urls
+from newscrawl import discovery, urls
 from newscrawl.dates import KST
 from newscrawl.db.connection import mask_url
 from newscrawl.db.seen import SeenIndex
 from newscrawl.errors import NewscrawlError
 from newscrawl.items import ArticleItem, FetchedPage
-from spiders import discovery
 
 logger = logging.getLogger(__name__)
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)

@@ -15,7 +15,7 @@ import pytest
 
 from newscrawl.evaluation import token_f1
 from newscrawl.extract import extract_html, item_to_json
-from spiders.layouts import LAYOUTS
+from newscrawl.sites import LAYOUTS
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 CASES = sorted(p.stem for p in PAGES.glob("*.json"))

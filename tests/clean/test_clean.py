@@ -11,17 +11,17 @@ from datetime import datetime
 import pytest
 from scrapy.exceptions import DropItem
 
-from newscrawl.dates import KST
-from newscrawl.items import ArticleItem, FetchedPage
-from pipelines.clean import (
+from newscrawl.cleaning import (
     CROSS_CHECK_EVERY,
     CleanPipeline,
     _wants_cross_check,
     article_from_page,
     clean_article,
 )
-from spiders.layouts import parse_article
-from spiders.layouts.rules import YONHAP_RULES, drop_contact_lines
+from newscrawl.dates import KST
+from newscrawl.items import ArticleItem, FetchedPage
+from newscrawl.parsing.rules import YONHAP_RULES, drop_contact_lines
+from newscrawl.sites import parse_article
 from tests.layouts.helpers import expected, extracted, page
 
 URL = "https://en.yna.co.kr/view/AEN20240312002151315"
@@ -148,13 +148,13 @@ def _container_with_hidden_story() -> ArticleItem:
 
 
 def test_cross_check_warns_when_the_container_loses_text(caplog):
-    with caplog.at_level(logging.WARNING, logger="pipelines.clean"):
+    with caplog.at_level(logging.WARNING, logger="newscrawl.cleaning"):
         clean_article(_container_with_hidden_story(), cross_check=True)
     assert "container paragraphs miss" in caplog.text and URL in caplog.text
 
 
 def test_cross_check_skipped_when_not_wanted(caplog):
-    with caplog.at_level(logging.WARNING, logger="pipelines.clean"):
+    with caplog.at_level(logging.WARNING, logger="newscrawl.cleaning"):
         clean_article(_container_with_hidden_story(), cross_check=False)
     assert "container paragraphs miss" not in caplog.text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newscrawl.extract import extract_html
 from newscrawl.items import ArticleItem
-from spiders.layouts import parse_article
+from newscrawl.sites import parse_article
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SHARED = Path(__file__).resolve().parents[3] / "shared"

@@ -3,8 +3,9 @@
 import pytest
 from parsel import Selector
 
-from spiders.layouts import infer_source, jsonld, layout_by_name, parse_article
-from spiders.layouts.text import byline_names, split_authors, strip_site_suffix
+from newscrawl.parsing import jsonld
+from newscrawl.parsing.text import byline_names, split_authors, strip_site_suffix
+from newscrawl.sites import infer_source, layout_by_name, parse_article
 from tests.layouts.helpers import page, parsed
 
 

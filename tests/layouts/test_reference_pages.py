@@ -15,7 +15,7 @@ from parsel import Selector
 
 from newscrawl.dates import parse_iso
 from newscrawl.extract import extract_html
-from spiders.layouts.text import HANGUL, one_line
+from newscrawl.parsing.text import HANGUL, one_line
 from tests.layouts.helpers import SHARED
 
 YONHAP = sorted((SHARED / "reference" / "yonhap-2023").glob("*.html"))

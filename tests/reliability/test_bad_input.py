@@ -17,7 +17,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from spiders import discovery
+from newscrawl import discovery
 from tests.e2e_support import crawl_replica, run_newscrawl, stored_articles
 from tests.reliability.helpers import HostileSite, partial_rows, rss, run_stats, yonhap_page
 

@@ -16,9 +16,8 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newscrawl import dates, fingerprint, urls
+from newscrawl import dates, discovery, fingerprint, urls
 from newscrawl.items import ArticleItem
-from spiders import discovery
 
 FAST = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
@@ -166,8 +165,8 @@ pages = st.lists(st.one_of(html_parts, st.text(max_size=30)), max_size=60).map("
 def test_parse_and_clean_never_raise(html: str, source: str | None):
     """parse_article then clean_article on arbitrary markup: an item, never an exception
     (clean_article records a clean_error problem instead of raising, so check for none)."""
-    from pipelines.clean import clean_article
-    from spiders.layouts import parse_article
+    from newscrawl.cleaning import clean_article
+    from newscrawl.sites import parse_article
 
     url = "http://127.0.0.1:1/view/AEN20240101000100315"
     item = clean_article(parse_article(url, html, source))
@@ -181,7 +180,7 @@ def test_parse_and_clean_never_raise(html: str, source: str | None):
        st.sampled_from(["site", "trafilatura"]))  # fmt: skip
 def test_site_rules_never_raise(paragraphs: list[str], source: str | None, origin: str):
     """The site cleaning rules on any paragraphs: a list of strings, never an exception."""
-    from spiders.layouts.rules import rules_for
+    from newscrawl.parsing.rules import rules_for
 
     item = ArticleItem(source=source or "")
     out = rules_for(source).apply(paragraphs, item, origin)

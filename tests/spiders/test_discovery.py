@@ -6,7 +6,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from newscrawl.dates import KST
-from spiders.discovery import date_from_id, parse_feed, parse_listing, parse_sitemap
+from newscrawl.discovery import date_from_id, parse_feed, parse_listing, parse_sitemap
 from spiders.koreaherald import KoreaHeraldSpider
 from spiders.yonhap import YonhapSpider
 
@@ -159,7 +159,7 @@ def test_articles_stored_by_this_run_keep_the_listing_walk_going():
     must count as new there, or the walk would stop on page 1. Old articles still stop it."""
     import asyncio
 
-    from spiders.discovery import Link
+    from newscrawl.discovery import Link
 
     crawler = get_crawler(YonhapSpider)
     spider = YonhapSpider.from_crawler(crawler)

@@ -14,10 +14,10 @@ from parsel import Selector
 
 from newscrawl.dates import parse_iso, parse_yonhap_visible
 from newscrawl.items import ArticleItem
-from spiders.layouts.base import COMMON_DROP, LayoutVersion, fill_common, first_text, set_field
-from spiders.layouts.blocks import paragraphs
-from spiders.layouts.rules import split_attn
-from spiders.layouts.text import byline_names, dedupe, one_line, split_authors
+from newscrawl.parsing.blocks import paragraphs
+from newscrawl.parsing.rules import split_attn
+from newscrawl.parsing.text import byline_names, dedupe, one_line, split_authors
+from newscrawl.sites.base import COMMON_DROP, LayoutVersion, fill_common, first_text, set_field
 
 YONHAP_DROP = COMMON_DROP + (
     ".comp-box", ".photo-group", ".youtube-group", ".related-group", ".related-zone",

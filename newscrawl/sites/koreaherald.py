@@ -13,20 +13,20 @@ from parsel import Selector
 
 from newscrawl.dates import parse_kh_published
 from newscrawl.items import ArticleItem
-from spiders.layouts.base import (
+from newscrawl.parsing.text import (
+    PUBLISHER_NAMES,
+    dedupe,
+    looks_like_name,
+    one_line,
+    split_authors,
+)
+from newscrawl.sites.base import (
     COMMON_DROP,
     LayoutVersion,
     fill_common,
     first_text,
     meta,
     set_field,
-)
-from spiders.layouts.text import (
-    PUBLISHER_NAMES,
-    dedupe,
-    looks_like_name,
-    one_line,
-    split_authors,
 )
 
 _SUBTITLE_GUESSES = (

@@ -35,13 +35,10 @@ from scrapy.exceptions import DropItem
 
 from newscrawl.dates import parse_iso, plausible
 from newscrawl.items import ArticleItem, FetchedPage
-from newscrawl.urls import canonicalize
-from spiders.layouts import layout_by_name, parse_article, sanitize
-from spiders.layouts.base import LayoutVersion, set_field
-from spiders.layouts.blocks import paragraphs as dom_paragraphs
-from spiders.layouts.blocks import texts
-from spiders.layouts.rules import rules_for
-from spiders.layouts.text import (
+from newscrawl.parsing.blocks import paragraphs as dom_paragraphs
+from newscrawl.parsing.blocks import texts
+from newscrawl.parsing.rules import rules_for
+from newscrawl.parsing.text import (
     PUBLISHER_NAMES,
     dedupe,
     hangul_share,
@@ -50,6 +47,9 @@ from spiders.layouts.text import (
     one_line,
     strip_site_suffix,
 )
+from newscrawl.sites import layout_by_name, parse_article, sanitize
+from newscrawl.sites.base import LayoutVersion, set_field
+from newscrawl.urls import canonicalize
 
 log = logging.getLogger(__name__)
 

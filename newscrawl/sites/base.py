@@ -15,9 +15,9 @@ from parsel import Selector
 
 from newscrawl.dates import parse_iso
 from newscrawl.items import ArticleItem
+from newscrawl.parsing import jsonld
+from newscrawl.parsing.text import one_line, split_authors, strip_site_suffix
 from newscrawl.urls import YONHAP_ID, article_id, preferred_canonical
-from spiders.layouts import jsonld
-from spiders.layouts.text import one_line, split_authors, strip_site_suffix
 
 # Junk any article container may hold, whatever the site.
 COMMON_DROP = (

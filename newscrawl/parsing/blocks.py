@@ -16,7 +16,7 @@ from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
 
-from spiders.layouts.text import dedupe, norm, one_line
+from newscrawl.parsing.text import dedupe, norm, one_line
 
 BLOCK_TAGS = frozenset(
     {

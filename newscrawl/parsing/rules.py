@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newscrawl.dates import parse_kh_published
 from newscrawl.items import ArticleItem
-from spiders.layouts.text import byline_names, one_line
+from newscrawl.parsing.text import byline_names, one_line
 
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_LINE = re.compile(rf"^[\s(<\[]*{EMAIL}(?:[\s,;/)>\]]+{EMAIL})*[\s)>\].]*$")

@@ -14,9 +14,9 @@ import re
 from parsel import Selector
 
 from newscrawl.items import ArticleItem
+from newscrawl.sites import koreaherald, yonhap
+from newscrawl.sites.base import LayoutVersion
 from newscrawl.urls import article_id, canonicalize, preferred_canonical, site_of
-from spiders.layouts import koreaherald, yonhap
-from spiders.layouts.base import LayoutVersion
 
 log = logging.getLogger(__name__)
 

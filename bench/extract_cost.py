@@ -2,7 +2,7 @@
 
 Pages are fetched from the replica into a temporary directory first (untimed), then each page
 is processed in this one process by (a) `trafilatura.extract(html)` on the whole page, and
-(b) ours: the site parser (`newscrawl.sites.parse_article`) then `clean_article`, which runs
+(b) ours: the site parser (`newscrawl.extract.parse_page`) then `clean_article`, which runs
 trafilatura on the article container only. Per-page times in milliseconds, median and p90.
 
     .venv/bin/python bench/extract_cost.py [--articles 500] [--seed 0]
@@ -40,8 +40,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from newscrawl.cleaning import clean_article
+    from newscrawl.extract import parse_page
     from newscrawl.replica import ReplicaServer, build_site
-    from newscrawl.sites import parse_article
 
     site = build_site(articles=args.articles, seed=args.seed)
     truth = site.ground_truth()
@@ -54,14 +54,14 @@ def main() -> int:
     # warm up both (imports, regex compilation, lxml parsers) outside the timing
     for t, html in pages[:5]:
         trafilatura.extract(html)
-        clean_article(parse_article(str(t["canonical_url"]), html, str(t["source"])))
+        clean_article(parse_page(str(t["canonical_url"]), html, str(t["source"])))
 
     bare, ours, parse_only, clean_only = [], [], [], []
     for t, html in pages:  # interleaved, so both see the same machine state
         t0 = time.perf_counter()
         trafilatura.extract(html)
         t1 = time.perf_counter()
-        item = parse_article(str(t["canonical_url"]), html, str(t["source"]))
+        item = parse_page(str(t["canonical_url"]), html, str(t["source"]))
         item.raw_html = html
         t2 = time.perf_counter()
         clean_article(item)

@@ -27,7 +27,7 @@ SINCE = "2022-01-01"
 CATEGORIES = (
     ("clean: trafilatura metadata (whole page)", ("extract_metadata",)),
     ("clean: trafilatura on the container", ("bare_extraction",)),
-    ("site parser (spiders/layouts)", ("parse_article (spiders/layouts",)),
+    ("site parser (newscrawl/sites)", ("parse_page (newscrawl/extract",)),
     ("clean: DOM paragraphs, site rules, checks", ("clean_article", "_in_worker")),
     ("topic classification", ("classify (newscrawl/topic",)),
     ("discovery (feeds, listings, sitemap)", ("parse_listing", "parse_feed", "parse_sitemap")),

@@ -91,8 +91,7 @@ def child(base_urls: dict[str, str], settings: dict[str, str]) -> int:
 
     logs.setup("human", None, settings.get("LOG_LEVEL", "INFO"))
     database = connection.resolve()
-    with connection.connect(database, autocommit=True) as conn:
-        migrate.migrate(conn)
+    migrate.ensure(database)
     with lock.CrawlLock(database):
         project = crawl.project_settings(settings)
         project.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")

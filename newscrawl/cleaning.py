@@ -1,15 +1,19 @@
-"""The cleaning pipeline: from a parsed page to the story text exactly, and nothing else.
+"""The cleaning: from a parsed page to the story text exactly, and nothing else.
 
 `clean_article` is a pure function of the item (no Scrapy objects, no unpicklable globals) so it
-can run in worker processes; `CleanPipeline` wraps it for Scrapy and counts what happened.
+can run in worker processes; `newscrawl.extract.page_to_article` calls it between the site
+parser and the tagger. It knows no site by name: the layout version that parsed the page and
+the site's rules (`newscrawl.sites`) say what is container, junk, caption, note or byline.
 
 How the two extractors are combined (see docs/extraction.md):
-- trafilatura always runs, with precision settings, on the container the layout identified
-  (the whole page when no layout recognised it).
 - When a layout is recognised, the container's own paragraphs (its DOM, junk the layout
   declares removed) are the body: they keep paragraph boundaries and line breaks exactly,
-  which trafilatura does not always do. trafilatura's text is the fallback when the DOM gives
-  nothing, and a cross-check: when it holds much text the DOM path lost, a warning is logged.
+  which trafilatura does not always do. trafilatura runs on the container only when the DOM
+  gives nothing (its text is then the body) and, as a cross-check, on a fixed sample of one
+  recognised page in CROSS_CHECK_EVERY (every page for `newscrawl extract`): when it holds
+  much text the DOM path lost, a warning is logged.
+- When no layout recognises the page, trafilatura runs on the whole page and its text is the
+  body.
 - Either way the site's rules (one object per site) then move notes, bylines, datelines,
   e-mail and "(END)" out of the paragraphs.
 - Fields the site parser missed (title, date, authors) come from trafilatura's metadata, and
@@ -18,38 +22,22 @@ How the two extractors are combined (see docs/extraction.md):
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import multiprocessing
 import re
-import threading
 import zlib
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from lxml import etree
-from scrapy.exceptions import DropItem
 
+from newscrawl import sites
 from newscrawl.dates import parse_iso, plausible
-from newscrawl.items import ArticleItem, FetchedPage
+from newscrawl.items import ArticleItem
 from newscrawl.parsing.blocks import paragraphs as dom_paragraphs
 from newscrawl.parsing.blocks import texts
-from newscrawl.parsing.rules import rules_for
-from newscrawl.parsing.text import (
-    PUBLISHER_NAMES,
-    dedupe,
-    hangul_share,
-    looks_like_name,
-    norm,
-    one_line,
-    strip_site_suffix,
-)
-from newscrawl.sites import layout_by_name, parse_article, sanitize
-from newscrawl.sites.base import LayoutVersion, set_field
-from newscrawl.urls import canonicalize
+from newscrawl.parsing.html import sanitize, set_field
+from newscrawl.parsing.text import dedupe, hangul_share, looks_like_name, norm, one_line
+from newscrawl.sites.base import LayoutVersion, headline
 
 log = logging.getLogger(__name__)
 
@@ -92,29 +80,11 @@ def clean_article(item: ArticleItem, cross_check: bool | None = None) -> Article
     return item
 
 
-def article_from_page(page: FetchedPage) -> ArticleItem:
-    """A fetched page parsed by its site's layouts and cleaned: what the crawl stores.
-
-    Also a pure function (runs in worker processes). The spider's view of the fetch (final
-    URL, the canonical URL it asked for, redirects) decides identity and aliases.
-    """
-    item = parse_article(page.url, page.html, page.source)
-    item.problems.extend(page.problems)
-    item.url = page.url
-    item.http_status = page.http_status
-    item.fetched_at = page.fetched_at
-    item.raw_html = page.html
-    item.canonical_url = item.canonical_url or page.requested or ""
-    forms = {page.requested, *map(canonicalize, page.redirected_from)}
-    item.aliases = sorted(u for u in forms - {None, item.canonical_url} if u)
-    return clean_article(item)
-
-
 def _clean(item: ArticleItem, cross_check: bool | None) -> None:
     html = item.raw_html or ""
     usable = _check_input(item, html)
-    layout = layout_by_name(item.layout)
-    item.title = strip_site_suffix(item.title)
+    layout = sites.layout_by_name(item.layout)
+    item.title = headline(item.title)
     item.subtitle = one_line(item.subtitle) or None
     container = item.container_html if layout else None
 
@@ -130,13 +100,13 @@ def _clean(item: ArticleItem, cross_check: bool | None) -> None:
         source_html = f"<html><body>{container}</body></html>" if container else html
         traf = _trafilatura(source_html if container or usable else "", item, not container)
     traf_pars = _document_paragraphs(traf)
-    rules = rules_for(item.source or (layout.source if layout else None))
+    rules = sites.rules_for(item.source or (layout.source if layout else None))
     if dom_pars:
-        body = rules.apply(dom_pars, item, "site")
+        body = rules.apply(dom_pars, item, sites.publisher_names(), "site")
         item.field_sources["body"] = "site"
         _cross_check(item, dom_pars + item.captions, traf_pars)
     else:
-        body = rules.apply(traf_pars, item, "trafilatura")
+        body = rules.apply(traf_pars, item, sites.publisher_names(), "trafilatura")
         if body:
             item.field_sources["body"] = "trafilatura"
     item.body = "\n\n".join(body) or None
@@ -194,7 +164,8 @@ def _trafilatura(html: str, item: ArticleItem, with_metadata: bool) -> Any:
     try:
         # An author blacklist switches trafilatura's metadata pass on: only pass it with one.
         metadata: dict[str, Any] = (
-            {"date_extraction_params": DATE_CONFIG, "author_blacklist": set(PUBLISHER_NAMES)}
+            {"date_extraction_params": DATE_CONFIG,
+             "author_blacklist": set(sites.publisher_names())}
             if with_metadata else {}
         )
         import trafilatura  # imported where used: a crawl process with workers never needs it
@@ -275,21 +246,22 @@ def _metadata_fallback(
 
             doc = trafilatura.extract_metadata(
                 sanitize(html), default_url=item.url or None, date_config=DATE_CONFIG,
-                extensive=False, author_blacklist=set(PUBLISHER_NAMES),
+                extensive=False, author_blacklist=set(sites.publisher_names()),
             )
         except Exception as exc:
             log.warning("trafilatura metadata failed on %s: %r", item.url, exc)
             return
     if doc is None:
         return
-    set_field(item, "title", strip_site_suffix(getattr(doc, "title", None)), "trafilatura")
+    set_field(item, "title", headline(getattr(doc, "title", None)), "trafilatura")
     date = parse_iso(getattr(doc, "date", None))
     if plausible(date):
         set_field(item, "published_at", date, "trafilatura")
     if want_authors:
         raw = getattr(doc, "author", None) or ""
         names = [one_line(n) for n in re.split(r"[;,]|\band\b", raw)]
-        names = [n for n in names if looks_like_name(n) and n.lower() not in PUBLISHER_NAMES]
+        credits = sites.publisher_names()
+        names = [n for n in names if looks_like_name(n) and n.lower() not in credits]
         set_field(item, "authors", dedupe(names), "trafilatura")
 
 
@@ -306,182 +278,3 @@ def _check_complete(item: ArticleItem) -> None:
     for name in ("title", "body", "published_at"):
         if not getattr(item, name):
             _problem(item, f"no_{name}: not found by the site parser or trafilatura")
-
-
-# -- worker processes ------------------------------------------------------------------------
-#
-# Cleaning is CPU-bound Python (lxml, trafilatura) and trafilatura is not known to be
-# thread-safe, so with NEWSCRAWL_EXTRACT_WORKERS > 0 `clean_article` runs in worker processes
-# and the reactor thread only pickles the item there and back. One pool per crawl process is
-# shared by every spider's pipeline (both sites in `newscrawl crawl`). Workers are spawned, not
-# forked: the crawl process has threads (the store's pool, Twisted's thread pool) by then.
-
-
-class _LogCollector(logging.Handler):
-    """Keeps a worker's log records so the crawl process can emit them through its handlers."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        record.msg, record.args, record.exc_info = record.getMessage(), None, None
-        self.records.append(record)
-
-
-_collector: _LogCollector | None = None
-
-
-def _init_worker(level: int) -> None:
-    global _collector
-    _collector = _LogCollector()
-    root = logging.getLogger()
-    root.handlers[:] = [_collector]
-    root.setLevel(level)
-
-
-def _in_worker(
-    task: Callable[[Any], ArticleItem], arg: ArticleItem | FetchedPage
-) -> tuple[ArticleItem, list[logging.LogRecord]]:
-    """`task(arg)` in a worker; the page HTML is not sent back (the caller still has it)."""
-    item = task(arg)
-    item.raw_html = item.container_html = None
-    records: list[logging.LogRecord] = []
-    if _collector is not None:
-        records, _collector.records = _collector.records, []
-    return item, records
-
-
-class _SharedPool:
-    """A process pool shared by the pipelines of one process, shut down by the last user."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
-        self._users = 0
-        self._workers = 0
-
-    def acquire(self, workers: int) -> None:
-        with self._lock:
-            self._users += 1
-            self._workers = max(self._workers, workers)
-
-    def executor(self) -> Executor:
-        with self._lock:
-            if self._pool is None:
-                self._pool = ProcessPoolExecutor(
-                    self._workers,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_init_worker,
-                    initargs=(logging.getLogger().getEffectiveLevel(),),
-                )
-            return self._pool
-
-    def discard(self, broken: Executor) -> None:
-        with self._lock:
-            if self._pool is broken:
-                self._pool = None
-        broken.shutdown(wait=False, cancel_futures=True)
-
-    def release(self) -> None:
-        with self._lock:
-            self._users -= 1
-            pool = self._pool if self._users <= 0 else None
-            if pool is not None:
-                self._pool, self._users, self._workers = None, 0, 0
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-_shared_pool = _SharedPool()
-
-
-class CleanPipeline:
-    """Scrapy item pipeline: a fetched page becomes a clean `ArticleItem`, with stats and one
-    log line per problem.
-
-    The spider yields `FetchedPage`s: the site parser and `clean_article` run here, in one
-    call. `workers` (setting NEWSCRAWL_EXTRACT_WORKERS): 0 runs that inline in the reactor
-    thread; more runs it in that many worker processes and `process_item` returns an
-    awaitable, so the reactor keeps downloading meanwhile. An `ArticleItem` already parsed
-    is only cleaned. The spider's `keep(item)`, when it has one, then counts unknown layouts
-    and drops articles outside its date window.
-    """
-
-    def __init__(self, stats: Any = None, workers: int = 0, crawler: Any = None) -> None:
-        self.stats = stats
-        self.crawler = crawler
-        self.workers = max(0, workers)
-        if self.workers:
-            _shared_pool.acquire(self.workers)
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> CleanPipeline:
-        settings = getattr(crawler, "settings", None)
-        workers = settings.getint("NEWSCRAWL_EXTRACT_WORKERS", 0) if settings else 0
-        return cls(crawler.stats, workers, crawler)
-
-    def close_spider(self) -> None:
-        if self.workers:
-            self.workers = 0
-            _shared_pool.release()
-
-    def _inc(self, key: str) -> None:
-        if self.stats is not None:
-            self.stats.inc_value(key)
-
-    def process_item(self, item: Any) -> Any:
-        if isinstance(item, FetchedPage):
-            task: Callable[[Any], ArticleItem] = article_from_page
-        elif isinstance(item, ArticleItem):
-            task = clean_article
-        else:
-            return item
-        if self.workers:
-            return self._process_in_worker(task, item)
-        return self._finish(task(item), item)
-
-    async def _process_in_worker(
-        self, task: Callable[[Any], ArticleItem], arg: ArticleItem | FetchedPage
-    ) -> ArticleItem:
-        pool = _shared_pool.executor()
-        try:
-            done, records = await asyncio.wrap_future(pool.submit(_in_worker, task, arg))
-        except BrokenProcessPool:  # a worker died (killed, out of memory): clean here instead
-            log.error("extraction worker died; cleaning %s in the crawl process", arg.url)
-            _shared_pool.discard(pool)
-            return self._finish(task(arg), arg)
-        for record in records:
-            logging.getLogger(record.name).handle(record)
-        if isinstance(arg, FetchedPage):
-            done.raw_html = arg.html
-        else:
-            done.raw_html, done.container_html = arg.raw_html, arg.container_html
-        return self._finish(done, arg)
-
-    def _finish(self, item: ArticleItem, arg: ArticleItem | FetchedPage) -> ArticleItem:
-        spider = getattr(self.crawler, "spider", None)
-        keep = getattr(spider, "keep", None)
-        if isinstance(arg, FetchedPage) and keep is not None and not keep(item):
-            # before counting: a page outside the window is neither stored nor reported
-            raise DropItem(f"outside the date window: {item.url}", log_level="DEBUG")
-        self._count(item)
-        return item
-
-    def _count(self, item: ArticleItem) -> None:
-        if item.layout is None and item.body:
-            self._inc("clean/layout_unknown_filled")
-        for problem in item.problems:
-            self._inc(f"clean/problem/{problem.split(':', 1)[0]}")
-            if problem.startswith("implausible_date"):
-                self._inc("clean/implausible_date")
-        if item.language and not item.language.lower().startswith("en"):
-            self._inc(f"clean/language/{item.language}")
-            log.warning("article %s is not in English (language %s)", item.url, item.language)
-        if item.incomplete:
-            self._inc("clean/incomplete")
-            log.warning("incomplete article %s: %s", item.url, "; ".join(item.problems))
-        else:
-            self._inc("clean/ok")

@@ -60,3 +60,8 @@ def synchronous_commit(value: object) -> str:
             f" got {value!r}"
         )
     return text
+
+
+def topic_rules_path() -> str | None:
+    """NEWSCRAWL_TOPIC_RULES: a rules file for the topic tagger; None: the packaged rules."""
+    return os.environ.get("NEWSCRAWL_TOPIC_RULES", "").strip() or None

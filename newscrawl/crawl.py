@@ -14,11 +14,11 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from newscrawl import sites
 from newscrawl.db import connection, lock, migrate
 from newscrawl.extensions import run_status
-from newscrawl.urls import SITE_ORIGINS
 
-SITES = tuple(SITE_ORIGINS)
+SITES = sites.names()
 
 
 @dataclass
@@ -77,9 +77,7 @@ def spider_arguments(site: str, options: CrawlOptions) -> dict[str, Any]:
 def run(options: CrawlOptions, announce=print) -> list[SiteResult]:
     """Run the crawl; raises LockHeld when another crawl holds the lock."""
     database = connection.resolve()
-    with connection.connect(database, autocommit=True) as conn:
-        migrate.migrate(conn)
-        version = max(migrate.applied(conn), default=0)
+    _applied, version = migrate.ensure(database)
     announce(f"database ready: {database.describe()}, schema version {version}")
     with lock.CrawlLock(database):
         settings = project_settings(options.settings)

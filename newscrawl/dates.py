@@ -1,10 +1,10 @@
-"""Date parsing for both sites: every function returns a timezone-aware datetime or None.
+"""Date parsing that knows no site: every function returns a timezone-aware datetime or None.
 
-Both sites print Korean wall-clock time (KST, UTC+9, no daylight saving). Structured data is
-reliable (`article:published_time` carries `+09:00`); visible text and feeds are not: Yonhap's
-English RSS states a wrong or no offset for a KST wall-clock time, the Korea Herald prints
-"Published : Feb 14, 2023 - 10:12" without a zone. Nothing here raises on bad input, because
-these functions read text from pages we do not control.
+The sites print Korean wall-clock time (KST, UTC+9, no daylight saving) where they state no
+zone, so KST is the default. Structured data is reliable (`article:published_time` carries
+`+09:00`); a site's own printed stamps are read by its site module with `month_number` and
+`build`. Nothing here raises on bad input, because these functions read text from pages we do
+not control.
 """
 
 from __future__ import annotations
@@ -33,15 +33,9 @@ _RFC822 = re.compile(
     r"\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*?)\s*$"
 )
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
-# "Published : Feb 14, 2023 - 10:12" (Korea Herald eras B and C)
-_KH_STAMP = r"\s*:?\s*([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*-?\s*(\d{1,2}):(\d{2})"
-_KH_PUBLISHED = re.compile(r"Published" + _KH_STAMP, re.IGNORECASE)
-_KH_UPDATED = re.compile(r"Updated" + _KH_STAMP, re.IGNORECASE)
-# "14:53 April 19, 2023" (Yonhap 2023, `.info-con span.txt`)
-_YONHAP_VISIBLE = re.compile(r"(\d{1,2}):(\d{2})\s+([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
 
 
-def _build(
+def build(
     year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0,
     micro: int = 0, tz: tzinfo | None = KST,
 ) -> datetime | None:
@@ -51,7 +45,8 @@ def _build(
         return None
 
 
-def _month(name: str) -> int | None:
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name or abbreviation ("Sept.", "April"), else None."""
     name = name.lower().rstrip(".")
     return _MONTHS.get(name[:4]) or _MONTHS.get(name[:3])
 
@@ -91,72 +86,40 @@ def parse_iso(text: str | None, default_tz: tzinfo = KST) -> datetime | None:
         if tz is None:
             return None
     micro = int((frac or "0")[:6].ljust(6, "0"))
-    return _build(
+    return build(
         int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
         micro, tz,
     )
 
 
-def parse_rss_date(text: str | None, source: str) -> datetime | None:
-    """An RSS `pubDate` (RFC 822, or ISO as a fallback) read the way each site means it.
+def parse_rss_date(text: str | None, trust_offset: bool = True) -> datetime | None:
+    """An RSS `pubDate` (RFC 822, or ISO as a fallback) read the way the site means it.
 
-    Yonhap English writes KST wall-clock time with a wrong or missing offset, so the stated
-    offset is ignored and the wall-clock is read as KST. The Korea Herald's offset ("+09:00",
-    "+0900", "GMT") is honoured; a missing one means KST.
+    `trust_offset=False` is for a feed that writes KST wall-clock time with a wrong or missing
+    offset: the stated offset is ignored and the wall clock is read as KST. Otherwise the offset
+    ("+09:00", "+0900", "GMT") is honoured; a missing one means KST.
     """
     if not isinstance(text, str) or len(text) > 128:
         return None
     m = _RFC822.match(text)
     if not m:
         iso = parse_iso(text)
-        if iso is not None and source == "yonhap":
+        if iso is not None and not trust_offset:
             return iso.replace(tzinfo=KST)
         return iso
     day, mon, year, hour, minute, second, zone = m.groups()
-    month = _month(mon)
+    month = month_number(mon)
     if month is None:
         return None
     year_n = int(year)
     if len(year) == 2:
         year_n += 2000 if year_n < 70 else 1900
     tz: tzinfo | None = KST
-    if source != "yonhap" and zone:
+    if trust_offset and zone:
         tz = _offset(zone.split()[0])
         if tz is None:
             tz = KST
-    return _build(year_n, month, int(day), int(hour), int(minute), int(second or 0), tz=tz)
-
-
-def _kh_stamp(m: re.Match[str] | None) -> datetime | None:
-    if not m:
-        return None
-    mon, day, year, hour, minute = m.groups()
-    month = _month(mon)
-    if month is None:
-        return None
-    return _build(int(year), month, int(day), int(hour), int(minute))
-
-
-def parse_kh_published(text: str | None) -> tuple[datetime | None, datetime | None]:
-    """(published, updated) from "Published : Feb 14, 2023 - 10:12  Updated : ...", as KST."""
-    if not isinstance(text, str):
-        return None, None
-    text = text[:2000]
-    return _kh_stamp(_KH_PUBLISHED.search(text)), _kh_stamp(_KH_UPDATED.search(text))
-
-
-def parse_yonhap_visible(text: str | None) -> datetime | None:
-    """Yonhap's visible stamp "14:53 April 19, 2023" (KST), found anywhere in the text."""
-    if not isinstance(text, str):
-        return None
-    m = _YONHAP_VISIBLE.search(text[:2000])
-    if not m:
-        return None
-    hour, minute, mon, day, year = m.groups()
-    month = _month(mon)
-    if month is None:
-        return None
-    return _build(int(year), month, int(day), int(hour), int(minute))
+    return build(year_n, month, int(day), int(hour), int(minute), int(second or 0), tz=tz)
 
 
 _LISTING_FORMS = (
@@ -183,10 +146,10 @@ def find_listing_date(text: str | None) -> datetime | None:
         if not m:
             continue
         parts = m.groupdict()
-        month = _month(parts["mon"]) if parts.get("mon") else int(parts["m"])
+        month = month_number(parts["mon"]) if parts.get("mon") else int(parts["m"])
         if month is None:
             continue
-        when = _build(int(parts["y"]), month, int(parts["d"]), int(parts["H"] or 0),
+        when = build(int(parts["y"]), month, int(parts["d"]), int(parts["H"] or 0),
                       int(parts["M"] or 0))  # fmt: skip
         if when is not None:
             found.append((m.start(), when))
@@ -204,8 +167,3 @@ def plausible(dt: datetime | None, now: datetime | None = None) -> bool:
         return EARLIEST <= dt <= now + MAX_FUTURE
     except (OverflowError, ValueError):
         return False
-
-
-def to_utc(dt: datetime | None) -> datetime | None:
-    """The same instant in UTC (what the database stores)."""
-    return dt.astimezone(UTC) if dt is not None else None

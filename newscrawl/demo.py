@@ -55,8 +55,10 @@ def run(articles: int, seed: int) -> int:
         print(f"replica of Yonhap at {server.yonhap_url}, of The Korea Herald at "
               f"{server.koreaherald_url} ({articles} articles each, seed {seed})")  # fmt: skip
         print(f"crawling into {connection.mask_url(url)}", flush=True)
+        base_urls = {"yonhap": server.yonhap_url, "koreaherald": server.koreaherald_url}
         options = crawl.CrawlOptions(
-            base_urls={"yonhap": server.yonhap_url, "koreaherald": server.koreaherald_url},
+            sites=tuple(base_urls),  # only the sites the replica serves: the demo is offline
+            base_urls=base_urls,
             settings={**LOOPBACK_SETTINGS, "LOG_LEVEL": "WARNING"},
         )
         results = crawl.run(options, announce=lambda line: None)

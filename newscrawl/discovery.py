@@ -1,20 +1,22 @@
 """Reading discovery pages (RSS feeds, news sitemaps, section listings) into article links.
 
-Pure functions over text, shared by both spiders. Malformed input gives an empty result (the
-spider logs and counts it), never an exception.
+Pure functions over text, shared by every site's spider. Malformed input gives an empty result
+(the spider logs and counts it), never an exception. How a site's feeds write dates is the
+site's (`Site.feed_date`), passed in.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from urllib.parse import urljoin
 
 from parsel import Selector
 
 from newscrawl import dates
-from newscrawl.urls import article_id
+from newscrawl.sites import article_id
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,12 @@ def _xml(text: str) -> Selector | None:
     return sel
 
 
-def parse_feed(text: str, source: str, base_url: str) -> list[Link] | None:
+def parse_feed(
+    text: str, read_date: Callable[[str], datetime | None], base_url: str
+) -> list[Link] | None:
     """Items of an RSS 2.0 feed (or Atom entries); None when the text is not a feed.
 
+    `read_date` reads an item's date the way the site writes it (`Site.feed_date`).
     Entities inside CDATA (the Korea Herald writes `<![CDATA[Korea&#8217;s]]>`) are decoded.
     """
     sel = _xml(text)
@@ -68,7 +73,7 @@ def parse_feed(text: str, source: str, base_url: str) -> list[Link] | None:
         links.append(
             Link(
                 url=url,
-                published=dates.parse_rss_date(stamp, source) if stamp else None,
+                published=read_date(stamp) if stamp else None,
                 title=html.unescape(item.xpath("string(title)").get("").strip()) or None,
             )
         )
@@ -128,13 +133,3 @@ def parse_listing(html: str, base_url: str, containers: tuple[str, ...]) -> list
         )
     return links
 
-
-def date_from_id(source: str, site_article_id: str) -> date | None:
-    """The publication day (KST) encoded in a Yonhap ID or a Korea Herald `ud`, if any."""
-    digits = site_article_id[3:11] if site_article_id.startswith("AEN") else site_article_id
-    if len(site_article_id) < 14 and not site_article_id.startswith("AEN"):
-        return None  # Korea Herald /article/N numbers carry no date
-    try:
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-    except ValueError:
-        return None

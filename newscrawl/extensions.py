@@ -77,8 +77,8 @@ class RunRecorder:
         self.collector = _Collector(spider)
         logging.getLogger().addHandler(self.collector)
         try:
+            migrate.ensure()
             with connection.connect(autocommit=True) as conn:
-                migrate.migrate(conn)
                 close_abandoned_runs(conn, socket.gethostname())
                 self.run_id = conn.execute(
                     "INSERT INTO crawl_runs (site, hostname, pid) VALUES (%s, %s, %s) "

@@ -1,32 +1,116 @@
-"""Offline extraction: the spider's page parsing and the cleaning, on HTML already in hand.
+"""How a fetched page becomes a finished article: `page_to_article`, the one place it happens.
 
-What `newscrawl extract` and `newscrawl reextract` run: no network, no database. `item_to_json`
-is the single place that turns an item into the JSON a user sees (later pipelines add their
-fields here, e.g. `topic`).
+parse (the site's layout versions) -> clean (`newscrawl.cleaning`) -> tag (`newscrawl.topic`).
+The crawl (in `pipelines/extract.py`, possibly in a worker process), `newscrawl extract` and
+`newscrawl reextract` all call it, so the three cannot disagree. Pure functions of their
+arguments: no network, no database, nothing unpicklable.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
-from datetime import datetime
-from typing import Any
 
+from parsel import Selector
+
+from newscrawl import sites, topic
 from newscrawl.cleaning import clean_article
-from newscrawl.items import ArticleItem
-from newscrawl.sites import parse_article
+from newscrawl.items import ArticleItem, FetchedPage
+from newscrawl.parsing.html import declared_canonical, meta, sanitize
 
+log = logging.getLogger(__name__)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CANONICAL = re.compile(r"""<link[^>]+rel=["']?canonical[^>]*>""", re.IGNORECASE)
 
 
-def extract_html(
-    html: str, url: str, source: str | None = None, cross_check: bool | None = None
+def page_to_article(
+    page: FetchedPage, rules_path: str | None = None, cross_check: bool | None = None
 ) -> ArticleItem:
-    """Parse with the site's layout versions, then clean: exactly what the crawl does.
+    """A fetched page parsed by its site's layouts, cleaned and tagged: what the crawl stores.
 
-    `cross_check=True` compares the container's paragraphs with trafilatura's text on this
-    page whatever the sample (`newscrawl extract`, where one page is all there is).
+    The spider's view of the fetch (final URL, the canonical URL it asked for, redirects)
+    decides identity and aliases. `rules_path`: the topic rules file (None: the packaged
+    rules). `cross_check`: see `clean_article`.
     """
-    return clean_article(parse_article(url, html, source), cross_check)
+    item = parse_page(page.url, page.html, page.source or None)
+    item.problems.extend(page.problems)
+    item.http_status = page.http_status
+    item.fetched_at = page.fetched_at
+    item.canonical_url = item.canonical_url or page.requested or ""
+    forms = {page.requested, *map(sites.canonicalize, page.redirected_from)}
+    item.aliases = sorted(u for u in forms - {None, item.canonical_url} if u)
+    clean_article(item, cross_check)
+    item.topic = topic.classify(item.title or "", item.body or "", _rules(rules_path))
+    return item
+
+
+@functools.cache
+def _rules(path: str | None) -> topic.Rules:
+    """Loaded once per process (the crawl's workers included)."""
+    return topic.load_rules(path)
+
+
+def infer_source(url: str, html: str = "") -> str | None:
+    """The site of a page: by URL host, by article-URL shape, by its declared canonical."""
+    found = sites.article_id(url)
+    source = sites.site_of(url) or (found[0] if found else None)
+    if source is None and html:
+        m = _CANONICAL.search(html[:200_000])
+        href = re.search(r"""href=["']?([^"' >]+)""", m.group(0)) if m else None
+        if href:
+            declared = href.group(1)
+            source = sites.site_of("https:" + declared if declared.startswith("//") else declared)
+    return source
+
+
+def parse_page(url: str, html: str, source: str | None = None) -> ArticleItem:
+    """An item with identity set and the site's fields filled by the first layout version
+    that knows the page; `layout` None when none does (the cleaning then relies on
+    trafilatura). Never raises on bad HTML: the item then carries a problem and no layout.
+    """
+    source = source or infer_source(url, html or "")
+    item = ArticleItem(source=source or "", url=url, raw_html=html)
+    item.canonical_url = sites.canonicalize(url) if url else ""
+    found = sites.article_id(url)
+    if found:
+        item.site_article_id = found[1]
+    if not html or not html.strip():
+        item.problems.append("empty_page: no HTML")
+        return item
+    try:
+        sel = Selector(text=sanitize(html))
+    except Exception as exc:  # lxml gives up on some binary input
+        item.problems.append(f"unparsable_html: {type(exc).__name__}")
+        return item
+    site = sites.get(source)
+    for layout in site.layouts if site else sites.ALL_LAYOUTS:
+        try:
+            if not layout.matches(sel):
+                continue
+            item.layout = layout.name
+            item.source = item.source or layout.source
+            _identify(sel, item, declared_canonical(sel) or meta(sel, "og:url"))
+            layout.parse(sel, item)
+            return item
+        except Exception as exc:  # a layout bug must not lose the page
+            log.warning("layout %s failed on %s: %r", layout.name, url, exc)
+            item.problems.append(f"layout_error: {layout.name}: {type(exc).__name__}")
+            item.layout = None
+            item.container_html = None
+    _identify(sel, item, declared_canonical(sel))
+    return item
+
+
+def _identify(sel: Selector, item: ArticleItem, declared: str | None) -> None:
+    """Canonical URL (the page's own rel=canonical when it names the same site) and the
+    site's article ID, from the URL or, failing that, from the page itself."""
+    item.canonical_url = sites.preferred_canonical(item.url, declared)
+    found = sites.article_id(item.canonical_url) or sites.article_id(item.url)
+    if found:
+        item.site_article_id = found[1]
+    elif item.layout and (site := sites.get(item.source)) is not None:
+        item.site_article_id = site.id_from_page(sel) or item.site_article_id
 
 
 def decode_html(data: bytes) -> tuple[str, str | None]:
@@ -42,32 +126,3 @@ def decode_html(data: bytes) -> tuple[str, str | None]:
         except (LookupError, UnicodeDecodeError):
             pass
     return data.decode("utf-8", errors="replace"), "not_utf8: undecodable bytes replaced"
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def item_to_json(item: ArticleItem) -> dict[str, Any]:
-    """The user-facing JSON object for one extracted article (times ISO 8601 with offset)."""
-    return {
-        "source": item.source or None,
-        "url": item.url,
-        "canonical_url": item.canonical_url or None,
-        "site_article_id": item.site_article_id,
-        "title": item.title,
-        "subtitle": item.subtitle,
-        "authors": list(item.authors),
-        "editor_note": item.editor_note,
-        "dateline": item.dateline,
-        "section": item.section,
-        "tags": list(item.tags),
-        "published_at": _iso(item.published_at),
-        "modified_at": _iso(item.modified_at),
-        "body": item.body,
-        "captions": list(item.captions),
-        "language": item.language,
-        "layout": item.layout,
-        "field_sources": dict(item.field_sources),
-        "problems": list(item.problems),
-    }

@@ -1,51 +1,60 @@
-"""The article item the pipelines fill in, and the fetched page it is made from.
+"""The article item the crawl fills in, and the fetched page it is made from.
 
-Dataclasses used through itemadapter. The spiders yield a `FetchedPage`; the clean pipeline
-turns it into an `ArticleItem` (the site parser sets what the site states: the article
-container, structured metadata; the cleaning fills the text fields), the topic pipeline adds
-`topic`, the store pipeline writes it.
+`ArticleItem` is the one list of an article's fields: those marked `STORED` are the columns the
+store writes (`newscrawl.db.store`) and the keys of the JSON a user sees (`item_to_json`), so
+a field is added in one place. The spiders yield a `FetchedPage`; `newscrawl.extract` turns it
+into an `ArticleItem` (the site parser sets what the site states, the cleaning the text, the
+tagger `topic`), the store pipeline writes it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
+
+STORED = {"stored": True}  # a column of `articles` and a key of the article's JSON
 
 
 @dataclass
 class ArticleItem:
     # Identity
-    source: str = ""  # "yonhap" | "koreaherald"
-    url: str = ""  # the URL as fetched (may be the replica's origin, may carry tracking)
-    canonical_url: str = ""  # the real site's canonical form (newscrawl.urls.canonicalize)
-    site_article_id: str | None = None  # "AEN20231005001200315", "10481817", "20230214000123"
+    source: str = field(default="", metadata=STORED)  # a site's name, e.g. "yonhap"
+    # the URL as fetched (may be the replica's origin, may carry tracking)
+    url: str = field(default="", metadata=STORED)
+    # the real site's canonical form (newscrawl.sites.canonicalize)
+    canonical_url: str = field(default="", metadata=STORED)
+    # "AEN20231005001200315", "10481817", "20230214000123"
+    site_article_id: str | None = field(default=None, metadata=STORED)
     aliases: list[str] = field(default_factory=list)  # other canonical URLs that led here
 
     # Text and metadata
-    title: str | None = None
-    subtitle: str | None = None
-    authors: list[str] = field(default_factory=list)
-    editor_note: str | None = None  # Yonhap's "(ATTN: ...)" note
-    dateline: str | None = None  # "SEOUL, Oct. 5 (Yonhap) --"
-    section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    published_at: datetime | None = None  # timezone-aware
-    modified_at: datetime | None = None  # timezone-aware
-    body: str | None = None  # paragraphs joined by a blank line
-    captions: list[str] = field(default_factory=list)
-    language: str | None = None
+    title: str | None = field(default=None, metadata=STORED)
+    subtitle: str | None = field(default=None, metadata=STORED)
+    authors: list[str] = field(default_factory=list, metadata=STORED)
+    editor_note: str | None = field(default=None, metadata=STORED)  # "(ATTN: ...)" note
+    dateline: str | None = field(default=None, metadata=STORED)  # "SEOUL, Oct. 5 (Yonhap) --"
+    section: str | None = field(default=None, metadata=STORED)
+    tags: list[str] = field(default_factory=list, metadata=STORED)
+    published_at: datetime | None = field(default=None, metadata=STORED)  # timezone-aware
+    modified_at: datetime | None = field(default=None, metadata=STORED)  # timezone-aware
+    body: str | None = field(default=None, metadata=STORED)  # paragraphs joined by a blank line
+    captions: list[str] = field(default_factory=list, metadata=STORED)
+    language: str | None = field(default=None, metadata=STORED)
 
     # What the spider saw
     raw_html: str | None = None  # the whole page as decoded text
     container_html: str | None = None  # the article container the site parser identified
-    layout: str | None = None  # which layout era parsed the page, None when none recognised it
+    # which layout version parsed the page, None when none recognised it
+    layout: str | None = field(default=None, metadata=STORED)
     http_status: int | None = None
     fetched_at: datetime | None = None
 
-    # Book-keeping filled by pipelines
-    field_sources: dict[str, str] = field(default_factory=dict)  # field -> "site"|"trafilatura"
-    problems: list[str] = field(default_factory=list)  # why the item is incomplete, if it is
+    # Book-keeping filled on the way
+    # field -> "site" | "trafilatura": which extractor filled it
+    field_sources: dict[str, str] = field(default_factory=dict, metadata=STORED)
+    # why the item is incomplete, if it is
+    problems: list[str] = field(default_factory=list, metadata=STORED)
     topic: dict[str, Any] | None = None  # {"bilateral", "pairs", "score", "evidence"}
 
     @property
@@ -53,13 +62,35 @@ class ArticleItem:
         return bool(self.problems)
 
 
+STORED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ArticleItem) if f.metadata)
+
+
+def item_to_json(item: ArticleItem) -> dict[str, Any]:
+    """The user-facing JSON object for one article: its stored fields and its topic.
+
+    Times are ISO 8601 with their offset, empty strings null, lists and mappings copied.
+    """
+    out: dict[str, Any] = {}
+    for name in STORED_FIELDS:
+        value = getattr(item, name)
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        elif isinstance(value, list | dict):
+            value = type(value)(value)
+        elif value == "":
+            value = None
+        out[name] = value
+    out["topic"] = item.topic
+    return out
+
+
 @dataclass
 class FetchedPage:
     """An article page as the spider fetched it, before any parsing.
 
-    The spider yields this and the clean pipeline turns it into an `ArticleItem` (site parser,
-    then cleaning) in one call, which can run in a worker process: the reactor thread only
-    downloads. Everything here is plain data, so it pickles cheaply.
+    The spider yields this and the extract pipeline turns it into an `ArticleItem` (site
+    parser, cleaning, tagging) in one call, which can run in a worker process: the reactor
+    thread only downloads. Everything here is plain data, so it pickles cheaply.
     """
 
     source: str

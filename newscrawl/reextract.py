@@ -1,8 +1,8 @@
-"""Re-running the cleaning on stored pages, without refetching anything.
+"""Re-running the extraction on stored pages, without refetching anything.
 
-After an improvement to a parser or a cleaning rule, `newscrawl reextract` rebuilds every
-stored article from its raw page; an article whose text changes gets a new version, exactly as
-if the site had updated it.
+After an improvement to a parser, a cleaning rule or the topic rules, `newscrawl reextract`
+rebuilds every stored article from its raw page with `page_to_article`, exactly as the crawl
+does; an article whose text changes gets a new version, as if the site had updated it.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import psycopg
 
 from newscrawl.db import queries
 from newscrawl.db.store import Outcome, store_article
-from newscrawl.extract import extract_html
-from newscrawl.topic import classify, load_rules
+from newscrawl.extract import page_to_article
+from newscrawl.items import FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -52,14 +52,13 @@ def reextract(
     rules_path: str | None = None,
 ) -> Counter[str]:
     """Rebuild the selected articles from their raw pages; count what happened."""
-    rules = load_rules(rules_path)
     counts: Counter[str] = Counter()
     with read_conn.transaction():
         for page in raw_pages(read_conn, filters):
-            item = extract_html(page.html, page.url, page.source)
+            fetched = FetchedPage(source=page.source, url=page.url, html=page.html)
+            item = page_to_article(fetched, rules_path)
             item.canonical_url = page.canonical_url  # the stored identity is kept
             item.raw_html = None  # unchanged: the page itself is not rewritten
-            item.topic = classify(item.title or "", item.body or "", rules)
             try:
                 stored = store_article(write_conn, item, touch=False)
             except psycopg.Error as exc:

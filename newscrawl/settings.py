@@ -42,7 +42,6 @@ REMOTE_CONTROL_ENABLED = False  # no listening port in an unattended cron job
 # response yields one item and a listing a few dozen requests, so 100 only costs CPU: about a
 # third of the reactor thread's time in a profile of the crawl (bench/README.md).
 CONCURRENT_ITEMS = 8
-REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("NEWSCRAWL_LOG_LEVEL", "INFO")
 
@@ -58,7 +57,7 @@ EXTENSIONS = {
 }
 
 ITEM_PIPELINES = {
-    "newscrawl.cleaning.CleanPipeline": 300,
+    "pipelines.extract.ExtractPipeline": 300,
     "pipelines.topic.TopicPipeline": 400,
     "pipelines.store.StorePipeline": 800,
 }
@@ -66,7 +65,7 @@ ITEM_PIPELINES = {
 # newscrawl's own settings
 NEWSCRAWL_DB_POOL_SIZE = int(os.environ.get("NEWSCRAWL_DB_POOL_SIZE", "2"))
 NEWSCRAWL_KEEP_NON_BILATERAL = config.env_bool("NEWSCRAWL_KEEP_NON_BILATERAL", True)
-NEWSCRAWL_TOPIC_RULES = os.environ.get("NEWSCRAWL_TOPIC_RULES", "") or None
+NEWSCRAWL_TOPIC_RULES = config.topic_rules_path()
 
 # PostgreSQL's synchronous_commit for the store's connections. "off" (the default) does not
 # wait for each commit's WAL flush: a server crash may forget the last fraction of a second of
@@ -75,9 +74,9 @@ NEWSCRAWL_TOPIC_RULES = os.environ.get("NEWSCRAWL_TOPIC_RULES", "") or None
 # to wait for every commit.
 NEWSCRAWL_SYNCHRONOUS_COMMIT = os.environ.get("NEWSCRAWL_SYNCHRONOUS_COMMIT", "off")
 
-# Worker processes that parse and clean pages (pipelines/clean.py); 0 does it inline in the
-# reactor thread. Default: one per core but one, at most 4 (1 on 2 cores, 3 on 4): the crawl
-# process keeps downloading, tagging and storing while a worker parses. Each worker costs
+# Worker processes that parse, clean and tag pages (pipelines/extract.py); 0 does it inline in
+# the reactor thread. Default: one per core but one, at most 4 (1 on 2 cores, 3 on 4): the crawl
+# process keeps downloading and storing while a worker extracts. Each worker costs
 # ~100 MB. On 2 cores with the database local, 1 worker made a loopback crawl ~20 % faster
 # than 0 (bench/README.md); polite crawls of the real sites wait on the network anyway.
 NEWSCRAWL_EXTRACT_WORKERS = int(

@@ -51,22 +51,10 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         database = connection.resolve()
-        with connection.connect(database, autocommit=True) as conn:
-            applied = migrate.migrate(conn)
+        applied, _version = migrate.ensure(database)
         if applied:
             logger.info("applied migrations: %s", ", ".join(applied))
-        self.pool = ConnectionPool(
-            database.url,
-            min_size=1,
-            max_size=self.pool_size,
-            kwargs={"autocommit": True, "connect_timeout": connection.CONNECT_TIMEOUT},
-            # SET, not a startup option: options from DATABASE_URL or PGOPTIONS stay, and
-            # poolers that refuse startup options (PgBouncer) still accept it
-            configure=self._configure,
-            check=ConnectionPool.check_connection,  # a server restart leaves dead connections
-            open=True,
-            name="newscrawl-store",
-        )
+        self.pool = connection.pool(database, "newscrawl-store", self.pool_size, self._configure)
         self.threads = ThreadPoolExecutor(self.pool_size, thread_name_prefix="newscrawl-store")
 
     def _configure(self, conn: psycopg.Connection) -> None:

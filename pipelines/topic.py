@@ -1,4 +1,8 @@
-"""The topic pipeline: tags each article with `newscrawl.topic.classify` and counts the tags."""
+"""The topic pipeline: counts the bilateral-diplomacy tags, drops untagged-for items if told.
+
+The extract pipeline's `page_to_article` already tagged the article; an item that reaches this
+pipeline untagged (built by other code) is tagged here with the same rules.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from newscrawl.topic import Rules, classify, load_rules
 
 
 class TopicPipeline:
-    """Sets `item.topic`; drops non-bilateral items when NEWSCRAWL_KEEP_NON_BILATERAL is off.
+    """Counts `item.topic` (setting it when missing); drops non-bilateral items when
+    NEWSCRAWL_KEEP_NON_BILATERAL is off.
 
     Settings: NEWSCRAWL_TOPIC_RULES (path to a rules file; default the packaged one) and
     NEWSCRAWL_KEEP_NON_BILATERAL (default True: store everything, tagged). Stats:
@@ -39,8 +44,9 @@ class TopicPipeline:
             self.stats.inc_value(key)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        topic = classify(item.title or "", item.body or "", self.rules)
-        item.topic = topic
+        if item.topic is None:
+            item.topic = classify(item.title or "", item.body or "", self.rules)
+        topic = item.topic
         if topic["bilateral"]:
             self._inc("topic/bilateral")
             return item

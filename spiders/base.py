@@ -1,17 +1,19 @@
-"""What both spiders share: arguments, discovery, the seen-check, the date window, fetching.
+"""What every site's spider shares: arguments, discovery, the seen-check, the date window,
+fetching.
 
-A site spider only names its discovery sources, its listing markup and how its listings page.
-Every article link is canonicalised (newscrawl.urls), checked against PostgreSQL (an article
-already stored is not requested again unless `refresh=1`), and requested on the crawl's origin:
-the real site, or `base_url` when given. An article page is yielded as it was fetched
-(`FetchedPage`): the clean pipeline parses it, possibly in a worker process, and asks `keep`.
+A site spider only names its site module (`site = yonhap.SITE`): its discovery sources, its
+listing markup and paging come from there. Every article link is canonicalised
+(`newscrawl.sites`), checked against PostgreSQL (an article already stored is not requested
+again unless `refresh=1`), and requested on the crawl's origin: the real site, or `base_url`
+when given. An article page is yielded as it was fetched (`FetchedPage`): the extract pipeline
+turns it into an article, possibly in a worker process, and asks `keep`.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,24 +26,17 @@ from scrapy.utils.defer import deferred_to_future
 from twisted.internet import threads
 from twisted.python.failure import Failure
 
-from newscrawl import discovery, urls
+from newscrawl import discovery, sites, urls
 from newscrawl.dates import KST
 from newscrawl.db.connection import mask_url
 from newscrawl.db.seen import SeenIndex
 from newscrawl.errors import NewscrawlError
 from newscrawl.items import ArticleItem, FetchedPage
+from newscrawl.sites.base import Site
+from newscrawl.window import DateWindow
 
 logger = logging.getLogger(__name__)
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
-
-
-def _day(text: str | None, name: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{name} must be a date YYYY-MM-DD, got {text!r}") from None
 
 
 def _reason(failure: Failure) -> str:
@@ -56,13 +51,20 @@ def _flag(value: Any) -> bool:
 
 
 class NewsSpider(scrapy.Spider):
-    """Base spider: subclasses set `name`, `real_origin`, the source lists and paging."""
+    """Base spider: a subclass sets `site`; its name and discovery sources follow from it (a
+    subclass may still widen `feeds`, `listings` or `sitemaps`, as the benchmarks do)."""
 
-    real_origin: str = ""
+    site: Site
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     listings: tuple[str, ...] = ()
-    listing_containers: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        site = cls.__dict__.get("site")
+        if site is not None:
+            cls.name = site.name
+            cls.feeds, cls.listings, cls.sitemaps = site.feeds, site.listings, site.sitemaps
 
     def __init__(
         self,
@@ -75,19 +77,26 @@ class NewsSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.origin = (base_url or self.real_origin).rstrip("/")
+        self.origin = (base_url or self.site.origin).rstrip("/")
         parts = urlsplit(self.origin)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"base_url must be an http(s) origin, got {base_url!r}")
         self.allowed_domains = [parts.hostname]
-        self.since = _day(since, "since")
-        self.until = _day(until, "until")
+        self.window = DateWindow.parse(since, until)
         self.max_articles = int(max_articles) if max_articles else None
         self.refresh = _flag(refresh)
         self.scheduled: set[str] = set()  # canonical URLs requested in this run
         # old URL forms (view.php) whose redirect target this run fetches anyway: target -> forms
         self.pending_aliases: dict[str, set[str]] = {}
         self._seen: SeenIndex | None = None
+
+    @property
+    def since(self) -> date | None:
+        return self.window.since
+
+    @property
+    def until(self) -> date | None:
+        return self.window.until
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
@@ -146,26 +155,6 @@ class NewsSpider(scrapy.Spider):
             logger.info("%d old URL forms not recorded as aliases (their article was not "
                         "stored); the next run fetches them", len(pairs) - recorded)
 
-    # -- the date window ---------------------------------------------------------------
-
-    def _bounds(self) -> tuple[datetime | None, datetime | None]:
-        """[since, until) as instants: days are read in KST, the sites' own calendar."""
-        lo = datetime.combine(self.since, time.min, KST) if self.since else None
-        hi = datetime.combine(self.until, time.min, KST) if self.until else None
-        return lo, hi
-
-    def in_window(self, when: datetime | None, slack: timedelta = timedelta(0)) -> bool:
-        if when is None:
-            return True
-        lo, hi = self._bounds()
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=KST)
-        return not ((lo and when < lo - slack) or (hi and when >= hi + slack))
-
-    def before_window(self, when: datetime | None) -> bool:
-        lo, _ = self._bounds()
-        return bool(lo and when and when < lo - timedelta(days=1))
-
     # -- discovery ---------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -196,7 +185,7 @@ class NewsSpider(scrapy.Spider):
         logger.warning("malformed %s skipped: %s", what, response.url)
 
     async def parse_feed(self, response: Response):
-        links = discovery.parse_feed(response.text, self.name, response.url)
+        links = discovery.parse_feed(response.text, self.site.feed_date, response.url)
         if links is None:
             self._malformed(response, "feed")
             return
@@ -214,7 +203,7 @@ class NewsSpider(scrapy.Spider):
             yield request
 
     async def parse_listing(self, response: Response, page: int):
-        links = discovery.parse_listing(response.text, response.url, self.listing_containers)
+        links = discovery.parse_listing(response.text, response.url, self.site.listing_containers)
         self.crawler.stats.inc_value("discovery/listing_pages")
         requests, fresh = await self._article_requests(links)
         for request in requests:
@@ -241,27 +230,19 @@ class NewsSpider(scrapy.Spider):
         if self.since:
             days = [self._link_day(link) for link in links]
             known = [d for d in days if d is not None]
-            return not known or max(known) >= self.since - timedelta(days=1)
+            return not known or self.window.reaches_back_to(max(known))
         return fresh > 0 or self.refresh
 
-    def next_listing_page(self, url: str, page: int) -> str | None:  # pragma: no cover
-        raise NotImplementedError
+    def next_listing_page(self, url: str, page: int) -> str | None:
+        return self.site.next_listing_page(url, page)
 
     # -- article requests -------------------------------------------------------------
 
     def _link_day(self, link: discovery.Link) -> date | None:
         if link.published is not None:
             return link.published.astimezone(KST).date()
-        found = urls.article_id(link.url)
-        return discovery.date_from_id(*found) if found else None
-
-    def _link_in_window(self, link: discovery.Link) -> bool:
-        day = self._link_day(link)
-        if day is None:
-            return True
-        if self.since and day < self.since - timedelta(days=1):
-            return False
-        return not (self.until and day > self.until + timedelta(days=1))
+        found = sites.article_id(link.url)
+        return sites.date_from_id(*found) if found else None
 
     def _budget_spent(self) -> bool:
         return self.max_articles is not None and len(self.scheduled) >= self.max_articles
@@ -276,10 +257,10 @@ class NewsSpider(scrapy.Spider):
         """Requests for the links worth fetching, and how many links were not stored yet."""
         candidates: dict[str, discovery.Link] = {}
         for link in links:
-            found = urls.article_id(link.url)
+            found = sites.article_id(link.url)
             if not found or found[0] != self.name:
                 continue
-            canonical = urls.canonicalize(urls.rebase(link.url, self.real_origin))
+            canonical = sites.canonicalize(urls.rebase(link.url, self.site.origin))
             if canonical not in candidates:
                 candidates[canonical] = link
         if not candidates:
@@ -301,7 +282,7 @@ class NewsSpider(scrapy.Spider):
         for canonical, link in candidates.items():
             if canonical in known or canonical in self.scheduled:
                 continue
-            if not self._link_in_window(link):
+            if not self.window.may_contain_day(self._link_day(link)):
                 self.crawler.stats.inc_value("articles/outside_window")
                 continue
             if self._budget_spent():
@@ -324,7 +305,7 @@ class NewsSpider(scrapy.Spider):
         read by `parse_article` (not followed by Scrapy), so the article is fetched once and
         the old form recorded as its alias."""
         meta: dict[str, Any] = {"canonical_url": canonical}
-        if not urls.is_primary_form(canonical):
+        if not sites.is_primary_form(canonical):
             meta.update(dont_redirect=True, handle_httpstatus_list=list(REDIRECT_STATUSES))
         return meta
 
@@ -369,15 +350,15 @@ class NewsSpider(scrapy.Spider):
             page.problems.append(
                 f"undecodable_text: bytes not valid in the declared {response.encoding}"
             )
-        yield page  # parsed and cleaned by pipelines/clean.py, window checked by `keep`
+        yield page  # made an article by pipelines/extract.py, window checked by `keep`
 
     def keep(self, item: ArticleItem) -> bool:
-        """Called by the clean pipeline with the parsed article: count what the spider must
+        """Called by the extract pipeline with the finished article: count what the spider must
         know (unknown layouts), and say whether the article is inside the date window."""
         if item.layout is None:
             self.crawler.stats.inc_value("layout_unknown")
             logger.warning("no known layout recognised %s; trafilatura fills it", item.url)
-        if item.published_at and not self.in_window(item.published_at):
+        if item.published_at and not self.window.contains(item.published_at):
             self.crawler.stats.inc_value("articles/outside_window")
             return False
         return True
@@ -391,8 +372,8 @@ class NewsSpider(scrapy.Spider):
             logger.warning("redirect without a Location, not followed: %s", response.url)
             return
         target_url = response.urljoin(location.decode("latin-1"))
-        old = response.meta.get("canonical_url") or urls.canonicalize(response.url)
-        target = urls.canonicalize(target_url)
+        old = response.meta.get("canonical_url") or sites.canonicalize(response.url)
+        target = sites.canonicalize(target_url)
         same_site = urlsplit(target_url).hostname == urlsplit(response.url).hostname
         if same_site and target in self.scheduled:
             self.crawler.stats.inc_value("articles/redirect_to_scheduled")

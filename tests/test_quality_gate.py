@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from newscrawl.evaluation import token_f1
-from newscrawl.extract import extract_html, item_to_json
+from newscrawl.items import item_to_json
 from newscrawl.sites import LAYOUTS
+from tests.layouts.helpers import extract_html
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 CASES = sorted(p.stem for p in PAGES.glob("*.json"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime, time
 
+from newscrawl import sites
 from newscrawl.cli.output import FORMATS
 from newscrawl.dates import KST
-from newscrawl.urls import SITE_ORIGINS
 
 # ISO 3166-1 alpha-2, officially assigned codes.
 ISO_ALPHA2 = frozenset(
@@ -61,7 +61,7 @@ def add_format(parser: argparse.ArgumentParser) -> None:
 
 
 def add_filters(parser: argparse.ArgumentParser, limit: int | None = 50) -> None:
-    parser.add_argument("--source", choices=sorted(SITE_ORIGINS), help="only this site")
+    parser.add_argument("--source", choices=sorted(sites.names()), help="only this site")
     parser.add_argument("--since", type=parse_day, help="published on or after (KST day)")
     parser.add_argument("--until", type=parse_day, help="published before (KST day)")
     parser.add_argument("--pair", type=parse_pair, help="country pair, e.g. JP-KR")

@@ -18,9 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_migrate(args: argparse.Namespace) -> int:
     database = connection.resolve()
-    with connection.connect(database, autocommit=True) as conn:
-        applied = migrate.migrate(conn)
-        version = max(migrate.applied(conn), default=0)
+    applied, version = migrate.ensure(database)
     if applied:
         print(f"applied {len(applied)} migration(s): {', '.join(applied)}")
     print(f"database ready: {database.describe()}, schema version {version}")

@@ -1,4 +1,7 @@
-"""`newscrawl extract PATH --url URL`: see how one saved page comes out, and why."""
+"""`newscrawl extract PATH --url URL`: see how one saved page comes out, and why.
+
+The same `page_to_article` as the crawl: parsed, cleaned and tagged (`topic`).
+"""
 
 from __future__ import annotations
 
@@ -6,34 +9,40 @@ import argparse
 import json
 from pathlib import Path
 
+from newscrawl import config, sites
 from newscrawl.errors import UsageError
-from newscrawl.urls import SITE_ORIGINS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "extract",
-        help="parse and clean a saved HTML page, print the article as JSON",
-        description="Run the spider's page parsing and the cleaning pipeline on a saved page "
-        "(no network, no database) and print one JSON object.",
+        help="parse, clean and tag a saved HTML page, print the article as JSON",
+        description="Turn a saved page into an article exactly as the crawl does (site parser, "
+        "cleaning, topic tagger; no network, no database) and print one JSON object.",
     )
     p.add_argument("path", metavar="PATH", help="saved HTML file")
     p.add_argument("--url", required=True, help="the URL the page was fetched from")
-    p.add_argument("--source", help="yonhap or koreaherald (default: inferred from the URL)")
+    p.add_argument(
+        "--source", help=f"{' or '.join(sites.names())} (default: inferred from the URL)"
+    )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from newscrawl.extract import decode_html, extract_html, item_to_json
+    from newscrawl.extract import decode_html, page_to_article
+    from newscrawl.items import FetchedPage, item_to_json
 
-    if args.source is not None and args.source not in SITE_ORIGINS:
-        raise UsageError(f"unknown source {args.source!r} (use one of {', '.join(SITE_ORIGINS)})")
+    if args.source is not None and sites.get(args.source) is None:
+        raise UsageError(
+            f"unknown source {args.source!r} (use one of {', '.join(sites.names())})"
+        )
     try:
         data = Path(args.path).read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {args.path}: {exc.strerror or exc}") from None
     html, problem = decode_html(data)
-    item = extract_html(html, args.url, args.source, cross_check=True)
+    page = FetchedPage(source=args.source or "", url=args.url, html=html)
+    item = page_to_article(page, config.topic_rules_path(), cross_check=True)
     if problem:
         item.problems.insert(0, problem)
     print(json.dumps(item_to_json(item), indent=2, ensure_ascii=False))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from newscrawl import sites
 from newscrawl.cli.args import day_start, parse_day
 from newscrawl.db import connection, queries
-from newscrawl.urls import SITE_ORIGINS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("reextract", help="re-run cleaning on stored pages, without refetching")
-    p.add_argument("--source", choices=sorted(SITE_ORIGINS))
+    p.add_argument("--source", choices=sorted(sites.names()))
     p.add_argument("--since", type=parse_day, help="articles published on or after (KST day)")
     p.set_defaults(handler=run)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
+from psycopg_pool import ConnectionPool
 
 from newscrawl import config
 from newscrawl.db import embedded
@@ -67,3 +69,28 @@ def connect(database: Database | None = None, **kwargs) -> psycopg.Connection:
         ) from None
     except psycopg.ProgrammingError as exc:
         raise UsageError(f"invalid DATABASE_URL {mask_url(database.url)}: {exc}") from None
+
+
+def pool(
+    database: Database,
+    name: str,
+    max_size: int,
+    configure: Callable[[psycopg.Connection], None] | None = None,
+) -> ConnectionPool:
+    """An open pool of autocommit connections; the one place pools are made.
+
+    Checked on every checkout: a server restart leaves dead connections behind. `configure`
+    runs on each new connection (a SET, not a startup option: options from DATABASE_URL or
+    PGOPTIONS stay, and poolers that refuse startup options, PgBouncer, still accept it).
+    """
+    connect(database).close()  # one readable error if it is unreachable
+    return ConnectionPool(
+        database.url,
+        min_size=1,
+        max_size=max_size,
+        kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
+        configure=configure,
+        check=ConnectionPool.check_connection,
+        open=True,
+        name=name,
+    )

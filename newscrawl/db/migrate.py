@@ -1,15 +1,20 @@
 """Numbered SQL migrations, applied once each and recorded in `schema_migrations`.
 
-An advisory lock serialises concurrent runs (two crawls starting at once), and each file runs
-in its own transaction, so a failed migration leaves nothing half-applied.
+`ensure` is the one place the crawl, the CLI and the benchmarks bring a database up to date:
+at most once per process and database. An advisory lock serialises concurrent runs (two crawls
+starting at once), and each file runs in its own transaction, so a failed migration leaves
+nothing half-applied.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from importlib import resources
 
 import psycopg
+
+from newscrawl.db import connection
 
 MIGRATION_LOCK_KEY = 0x6E637267  # "ncrg": the advisory lock key for migrations
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -55,3 +60,21 @@ def migrate(conn: psycopg.Connection) -> list[str]:
                 )
             done.append(f"{version:04d}_{name}")
     return done
+
+
+_ensured: dict[str, int] = {}  # database URL -> schema version, for this process
+_ensure_lock = threading.Lock()
+
+
+def ensure(database: connection.Database | None = None) -> tuple[list[str], int]:
+    """Bring the database's schema up to date, once per process: (names applied by this call,
+    schema version). Raises the connection's one-line error when it is unreachable."""
+    database = database or connection.resolve()
+    with _ensure_lock:
+        if database.url in _ensured:
+            return [], _ensured[database.url]
+        with connection.connect(database, autocommit=True) as conn:
+            done = migrate(conn)
+            version = max(applied(conn), default=0)
+        _ensured[database.url] = version
+        return done, version

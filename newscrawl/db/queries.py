@@ -62,7 +62,7 @@ def list_articles(conn: psycopg.Connection, filters: Filters) -> list[dict[str, 
 
 def find_article(conn: psycopg.Connection, key: str) -> dict[str, Any] | None:
     """An article by id, canonical URL, or any URL form it was reached by."""
-    from newscrawl.urls import canonicalize
+    from newscrawl.sites import canonicalize
 
     with conn.cursor(row_factory=dict_row) as cur:
         if key.isdigit():

@@ -8,24 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from psycopg_pool import ConnectionPool
-
 from newscrawl.db import connection
 
 
 class SeenIndex:
     def __init__(self) -> None:
-        database = connection.resolve()
-        connection.connect(database).close()  # one readable error if it is unreachable
-        self.pool = ConnectionPool(
-            database.url,
-            min_size=1,
-            max_size=1,
-            kwargs={"autocommit": True, "connect_timeout": connection.CONNECT_TIMEOUT},
-            check=ConnectionPool.check_connection,  # a server restart leaves dead connections
-            open=True,
-            name="newscrawl-seen",
-        )
+        self.pool = connection.pool(connection.resolve(), "newscrawl-seen", max_size=1)
 
     def known(self, canonical_urls: Sequence[str]) -> set[str]:
         """The subset of these canonical URLs (or their known aliases) already stored."""

@@ -2,7 +2,7 @@
 
 1. one row per canonical URL (unique index, ON CONFLICT), every other URL form kept as alias;
 2. a changed text under the same URL becomes a new row in article_versions;
-3. Yonhap's versions of a story share a story row, keyed by the ID (newscrawl.stories);
+3. the updates of a story share a story row, keyed by the site's ID (`Site.story_key`);
 4. an exact copy (same content hash) or a near-duplicate on the other site (MinHash, candidates
    found through the LSH band index) is linked to its original by duplicate_of, same story.
 
@@ -20,8 +20,8 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
-from newscrawl import fingerprint, stories
-from newscrawl.items import ArticleItem
+from newscrawl import fingerprint, sites
+from newscrawl.items import STORED_FIELDS, ArticleItem
 
 DEDUP_LOCK_KEY = 0x6E636470  # "ncdp"
 NEAR_DUPLICATE_THRESHOLD = 0.6  # estimated Jaccard of word 5-shingles; bench/dedup_eval.py
@@ -48,49 +48,38 @@ def _clean_text(value: str | None) -> str | None:
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
-def _clean_list(values: list[str] | None) -> list[str]:
-    return [_clean_text(v) or "" for v in values or []]
+def _column_value(value: Any) -> Any:
+    """A field's value as its column takes it: NUL removed from text, lists never NULL,
+    mappings as jsonb."""
+    if isinstance(value, str):
+        return _clean_text(value)
+    if isinstance(value, list):
+        return [_clean_text(v) or "" for v in value]
+    if isinstance(value, dict):
+        return Jsonb(value)
+    return value
 
 
 def article_row(item: ArticleItem) -> dict[str, Any]:
-    """The `articles` columns for an item (NUL bytes removed, lists never NULL)."""
+    """The `articles` columns for an item: its stored fields (`newscrawl.items`) and what is
+    derived from them (fingerprints, version rank, topic)."""
     topic = item.topic or {}
-    return {
-        "source": item.source,
-        "canonical_url": item.canonical_url,
-        "site_article_id": item.site_article_id,
-        "url": _clean_text(item.url),
-        "title": _clean_text(item.title),
-        "subtitle": _clean_text(item.subtitle),
-        "authors": _clean_list(item.authors),
-        "editor_note": _clean_text(item.editor_note),
-        "dateline": _clean_text(item.dateline),
-        "section": _clean_text(item.section),
-        "tags": _clean_list(item.tags),
-        "published_at": item.published_at,
-        "modified_at": item.modified_at,
-        "body": _clean_text(item.body),
-        "captions": _clean_list(item.captions),
-        "language": item.language,
-        "layout": item.layout,
-        "field_sources": Jsonb(item.field_sources or {}),
-        "problems": _clean_list(item.problems),
-        "content_hash": fingerprint.content_hash(item.title, item.body),
-        "minhash": fingerprint.minhash(item.body),
-        "version_rank": stories.version_rank(item.source, item.site_article_id),
-        "topic_bilateral": topic.get("bilateral"),
-        "topic_pairs": ["-".join(pair) for pair in topic.get("pairs", [])],
-        "topic_score": topic.get("score"),
-        "topic_evidence": Jsonb(topic.get("evidence")) if topic else None,
-    }
+    row = {name: _column_value(getattr(item, name)) for name in STORED_FIELDS}
+    row.update(
+        content_hash=fingerprint.content_hash(item.title, item.body),
+        minhash=fingerprint.minhash(item.body),
+        version_rank=sites.version_rank(item.source, item.site_article_id),
+        topic_bilateral=topic.get("bilateral"),
+        topic_pairs=["-".join(pair) for pair in topic.get("pairs", [])],
+        topic_score=topic.get("score"),
+        topic_evidence=Jsonb(topic.get("evidence")) if topic else None,
+    )
+    return row
 
 
-_COLUMNS = (
-    "source", "canonical_url", "site_article_id", "url", "title", "subtitle", "authors",
-    "editor_note", "dateline", "section", "tags", "published_at", "modified_at", "body",
-    "captions", "language", "layout", "field_sources", "problems", "content_hash", "minhash",
-    "version_rank", "topic_bilateral", "topic_pairs", "topic_score", "topic_evidence",
-)  # fmt: skip
+DERIVED_COLUMNS = ("content_hash", "minhash", "version_rank", "topic_bilateral", "topic_pairs",
+                   "topic_score", "topic_evidence")  # fmt: skip
+_COLUMNS = STORED_FIELDS + DERIVED_COLUMNS
 _FIXED = ("source", "canonical_url", "url", "version_rank")
 _UPDATABLE = [c for c in _COLUMNS if c not in _FIXED]
 VERSIONED_FIELDS = ("title", "subtitle", "authors", "body", "captions", "editor_note",
@@ -119,7 +108,7 @@ def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = Tru
     # Pipeline mode: statements whose results are not needed go out together with the next
     # one that is, so a new article costs four round trips, two of them under the lock.
     with conn.pipeline(), conn.transaction():
-        key = stories.story_key(item.source, item.site_article_id, item.canonical_url)
+        key = sites.story_key(item.source, item.site_article_id, item.canonical_url)
         story_id, story_created = _story_for(conn, key)
         inserted = conn.execute(INSERT_SQL, {**row, "story_id": story_id}).fetchone()
         if inserted:
@@ -281,8 +270,8 @@ def _exact_match(
     return conn.execute(
         """SELECT id FROM articles
            WHERE content_hash = %s AND id <> %s AND duplicate_of IS NULL
-           ORDER BY (source = 'yonhap') DESC, published_at NULLS LAST, id LIMIT 1""",
-        (row["content_hash"], article_id),
+           ORDER BY (source = ANY(%s)) DESC, published_at NULLS LAST, id LIMIT 1""",
+        (row["content_hash"], article_id, sites.wire_agencies()),
     )
 
 
@@ -331,8 +320,8 @@ def _original_and_copy(conn: psycopg.Connection, a: int, b: int) -> tuple[int, i
     """The wire agency's article is the original; otherwise the earlier one."""
     rows = conn.execute(
         """SELECT id FROM articles WHERE id IN (%s, %s)
-           ORDER BY (source = 'yonhap') DESC, published_at NULLS LAST, id""",
-        (a, b),
+           ORDER BY (source = ANY(%s)) DESC, published_at NULLS LAST, id""",
+        (a, b, sites.wire_agencies()),
     ).fetchall()
     return rows[0][0], rows[1][0]
 

@@ -1,17 +1,20 @@
-"""Paragraph-level rules: what each site puts inside a story that is not the story.
+"""Paragraph-level rules: what a site puts inside a story that is not the story.
 
-Each site has one `SiteRules` object, shared by all its layout eras and applied the same way to
-paragraphs read from the container's DOM and to paragraphs trafilatura returns, so a rule is
-written once per site. Rules move what they remove into the item's own fields
-(editor note, authors, dateline, dates) instead of throwing it away.
+Each site module makes one `SiteRules` (its dateline form, its date-stamp lines), shared by all
+its layout eras and applied the same way to paragraphs read from the container's DOM and to
+paragraphs trafilatura returns, so a rule is written once per site. Rules move what they remove
+into the item's own fields (editor note, authors, dateline, dates) instead of throwing it away.
+The wire conventions every site shares (e-mail lines, "(END)", "(ATTN: ...)" notes, "By ..."
+lines) are here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import datetime
 
-from newscrawl.dates import parse_kh_published
 from newscrawl.items import ArticleItem
 from newscrawl.parsing.text import byline_names, one_line
 
@@ -20,14 +23,8 @@ _EMAIL_LINE = re.compile(rf"^[\s(<\[]*{EMAIL}(?:[\s,;/)>\]]+{EMAIL})*[\s)>\].]*$
 _TRAILING_EMAIL = re.compile(rf"\s+\(?{EMAIL}\)?\s*$")
 _WIRE_MARK = re.compile(r"^\(\s*(?:END|MORE)\s*\)$", re.IGNORECASE)
 _TRAILING_MARK = re.compile(r"\s*\(\s*END\s*\)\s*$", re.IGNORECASE)
-_PUBLISHED_LINE = re.compile(r"^\s*(?:Published|Updated)\s*:", re.IGNORECASE)
-_YONHAP_DATELINE = re.compile(
-    r"^([A-Z][A-Za-z .'/&-]{1,60}?,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s+\([^()]{2,40}\)\s*(?:--|—|–))"
-)
-_PLAIN_DATELINE = re.compile(
-    r"^([A-Z][A-Z .'/&-]{1,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s+\([^()]{2,40}\))?"
-    r"\s*(?:--|—|–))\s"
-)
+# A date-stamp line ("Published : Feb 14, 2023 - 10:12") read into (published, updated).
+StampReader = Callable[[str], tuple[datetime | None, datetime | None]]
 
 
 def split_attn(line: str) -> tuple[str | None, str]:
@@ -78,14 +75,27 @@ def drop_repeats(paragraphs: list[str], item: ArticleItem) -> list[str]:
 
 @dataclass(frozen=True)
 class SiteRules:
-    """The rules of one site; `apply` returns the story paragraphs and fills item fields."""
+    """The rules of one site; `apply` returns the story paragraphs and fills item fields.
+
+    `dateline`: the site's dateline, group 1 kept as `item.dateline`. `stamp_line` and
+    `read_stamp`: a line that is the site's printed date stamp, and how to read it.
+    """
 
     source: str
     dateline: re.Pattern[str]
+    stamp_line: re.Pattern[str] | None = None
+    read_stamp: StampReader | None = None
     lead_scan: int = 3  # how many leading paragraphs may hold notes, bylines, stamps
 
-    def apply(self, paragraphs: list[str], item: ArticleItem, origin: str = "site") -> list[str]:
-        paragraphs = self._lead(list(paragraphs), item, origin)
+    def apply(
+        self,
+        paragraphs: list[str],
+        item: ArticleItem,
+        not_people: Collection[str],
+        origin: str = "site",
+    ) -> list[str]:
+        """`not_people`: publisher names a "By ..." line may credit instead of a person."""
+        paragraphs = self._lead(list(paragraphs), item, not_people, origin)
         paragraphs = drop_contact_lines(paragraphs)
         paragraphs = drop_repeats(paragraphs, item)
         if paragraphs:
@@ -95,12 +105,14 @@ class SiteRules:
                 item.field_sources["dateline"] = origin
         return paragraphs
 
-    def _lead(self, paragraphs: list[str], item: ArticleItem, origin: str) -> list[str]:
+    def _lead(
+        self, paragraphs: list[str], item: ArticleItem, not_people: Collection[str], origin: str
+    ) -> list[str]:
         """Editor's note, byline and date stamp lines before the story's first line."""
         for idx in range(min(self.lead_scan, len(paragraphs))):
             kept: list[str] = []
             for line in _lines(paragraphs[idx]):
-                line = self._lead_line(line, item, origin)
+                line = self._lead_line(line, item, not_people, origin)
                 if line:
                     kept.append(line)
             paragraphs[idx] = "\n".join(kept)
@@ -108,7 +120,9 @@ class SiteRules:
                 break
         return [p for p in paragraphs if p]
 
-    def _lead_line(self, line: str, item: ArticleItem, origin: str) -> str:
+    def _lead_line(
+        self, line: str, item: ArticleItem, not_people: Collection[str], origin: str
+    ) -> str:
         note, line = split_attn(line.strip())
         if note:
             if not item.editor_note:
@@ -116,14 +130,14 @@ class SiteRules:
                 item.field_sources["editor_note"] = origin
             if not line:
                 return ""
-        names = byline_names(line)
+        names = byline_names(line, not_people)
         if names is not None:
             if not item.authors:
                 item.authors = names
                 item.field_sources["authors"] = origin
             return ""
-        if _PUBLISHED_LINE.match(line):
-            published, updated = parse_kh_published(line)
+        if self.stamp_line and self.read_stamp and self.stamp_line.match(line):
+            published, updated = self.read_stamp(line)
             if published and not item.published_at:
                 item.published_at = published
                 item.field_sources["published_at"] = origin
@@ -132,13 +146,3 @@ class SiteRules:
                 item.field_sources["modified_at"] = origin
             return ""
         return line
-
-
-YONHAP_RULES = SiteRules(source="yonhap", dateline=_YONHAP_DATELINE)
-KOREAHERALD_RULES = SiteRules(source="koreaherald", dateline=_PLAIN_DATELINE)
-GENERIC_RULES = SiteRules(source="", dateline=_YONHAP_DATELINE)
-RULES = {"yonhap": YONHAP_RULES, "koreaherald": KOREAHERALD_RULES}
-
-
-def rules_for(source: str | None) -> SiteRules:
-    return RULES.get(source or "", GENERIC_RULES)

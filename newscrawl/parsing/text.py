@@ -1,5 +1,7 @@
-"""Small text helpers shared by the layout parsers and the site rules.
+"""Small text helpers shared by the layout parsers, the site rules and the cleaning.
 
+They know no site: names that are a publisher rather than a person, and the suffixes sites
+append to headlines, are passed in (`newscrawl.sites` collects them from every site module).
 Kept free of parsing state so the cleaning can run in worker processes.
 """
 
@@ -7,27 +9,17 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SITE_SUFFIX = re.compile(
-    r"\s*(?:\||-|–|—|:)\s*(?:Yonhap News Agency|Yonhap News|Yonhap|The Korea Herald|Korea Herald)"
-    r"\s*$",
-    re.IGNORECASE,
-)
 _BYLINE = re.compile(r"^\s*By\s+(.+?)\s*$", re.IGNORECASE)
 _EMAILS = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|bin))*$")
 _LETTER = re.compile(r"[^\W\d_]")  # what str.isalpha() accepts, near enough
 HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-PUBLISHER_NAMES = frozenset(
-    {
-        "yonhap news agency", "yonhap news", "yonhapnews", "the korea herald", "korea herald",
-        "herald corporation", "herald corp", "koreaherald", "koreaherald.com", "en.yna.co.kr",
-    }
-)
 
 
 def norm(text: str | None) -> str:
@@ -46,19 +38,26 @@ def one_line(text: str | None) -> str:
     return norm(text).replace("\n", " ")
 
 
-def strip_site_suffix(title: str | None) -> str | None:
-    """A headline without " | Yonhap News Agency" / " - The Korea Herald"; None when empty."""
+def suffix_pattern(names: Collection[str]) -> re.Pattern[str]:
+    """" | Name", " - Name", ": Name"... at the end of a headline, for any of `names`."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\s*(?:\||-|–|—|:)\s*(?:{alternatives})\s*$", re.IGNORECASE)
+
+
+def strip_suffix(title: str | None, suffix: re.Pattern[str]) -> str | None:
+    """A headline without the site's name appended (repeatedly); None when empty."""
     title = one_line(title)
     while True:
-        stripped = _SITE_SUFFIX.sub("", title)
+        stripped = suffix.sub("", title)
         if stripped == title:
             break
         title = stripped
     return title or None
 
 
-def split_authors(text: str | None) -> list[str]:
-    """Names from a byline: "By A, B and C" -> [A, B, C]; publisher names are dropped."""
+def split_authors(text: str | None, not_people: Collection[str]) -> list[str]:
+    """Names from a byline: "By A, B and C" -> [A, B, C]; `not_people` (lower-case publisher
+    names) are dropped."""
     text = one_line(text)
     m = _BYLINE.match(text)
     if m:
@@ -67,12 +66,12 @@ def split_authors(text: str | None) -> list[str]:
     names = []
     for part in _AUTHOR_SPLIT.split(text):
         part = part.strip(" .:-")
-        if part and part.lower() not in PUBLISHER_NAMES and part not in names:
+        if part and part.lower() not in not_people and part not in names:
             names.append(part)
     return names
 
 
-def byline_names(text: str | None) -> list[str] | None:
+def byline_names(text: str | None, not_people: Collection[str]) -> list[str] | None:
     """Names when `text` is a byline line ("By ..."), else None ([] for "By <publisher>")."""
     text = one_line(text)
     m = _BYLINE.match(text)
@@ -82,7 +81,7 @@ def byline_names(text: str | None) -> list[str] | None:
     parts = [p for p in parts if p]
     if not parts or not all(looks_like_name(p) for p in parts):
         return None
-    return split_authors(text)
+    return split_authors(text, not_people)
 
 
 def looks_like_name(text: str) -> bool:

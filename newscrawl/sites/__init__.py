@@ -1,96 +1,162 @@
-"""Per-site, per-era article page parsers (Fundus style) and the one entry point to them.
+"""The registry of sites, and the questions the core asks about any URL or article.
 
-Each site has a tuple of `LayoutVersion`s, newest first; the first whose `matches` accepts the
-page parses it. A page no version recognises still becomes an item (identity filled, `layout`
-None, `raw_html` kept) so the cleaning pipeline can fill it from trafilatura and the spider can
-count `layout_unknown`: a layout change degrades quality, it never stops the crawl.
+`SITES` lists every site module's `SITE`, in the order a URL is tried. Nothing outside
+`newscrawl/sites/` names a site: the core, the spiders and the CLI ask here which site a URL
+belongs to, what its canonical form is, which layouts and cleaning rules apply, how a story's
+updates are keyed. Adding an outlet is one module and one line below (docs/adding-a-site.md).
 """
 
 from __future__ import annotations
 
-import logging
-import re
+from datetime import date
 
-from parsel import Selector
-
-from newscrawl.items import ArticleItem
+from newscrawl import urls
+from newscrawl.parsing.rules import SiteRules
 from newscrawl.sites import koreaherald, yonhap
-from newscrawl.sites.base import LayoutVersion
-from newscrawl.urls import article_id, canonicalize, preferred_canonical, site_of
+from newscrawl.sites.base import LayoutVersion, Site, not_people
 
-log = logging.getLogger(__name__)
+SITES: dict[str, Site] = {site.name: site for site in (yonhap.SITE, koreaherald.SITE)}
+LAYOUTS: dict[str, tuple[LayoutVersion, ...]] = {s.name: s.layouts for s in SITES.values()}
+ALL_LAYOUTS: tuple[LayoutVersion, ...] = tuple(v for vs in LAYOUTS.values() for v in vs)
+_BY_LAYOUT = {layout.name: layout for layout in ALL_LAYOUTS}
+_BY_HOST = {host: site for site in SITES.values() for host in site.hosts}
 
-LAYOUTS: dict[str, tuple[LayoutVersion, ...]] = {
-    "yonhap": yonhap.LAYOUTS,
-    "koreaherald": koreaherald.LAYOUTS,
-}
-_BY_NAME = {layout.name: layout for versions in LAYOUTS.values() for layout in versions}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_CANONICAL = re.compile(r"""<link[^>]+rel=["']?canonical[^>]*>""", re.IGNORECASE)
+# A page of no known site: the first site's dateline form and every site's date-stamp lines.
+_STAMPS = [s.rules for s in SITES.values() if s.rules.stamp_line is not None]
+GENERIC_RULES = SiteRules(
+    source="",
+    dateline=next(iter(SITES.values())).rules.dateline,
+    stamp_line=_STAMPS[0].stamp_line if _STAMPS else None,
+    read_stamp=_STAMPS[0].read_stamp if _STAMPS else None,
+)
+
+
+def names() -> tuple[str, ...]:
+    """The source names, in registry order."""
+    return tuple(SITES)
+
+
+def get(name: str | None) -> Site | None:
+    return SITES.get(name or "")
+
+
+def publisher_names() -> frozenset[str]:
+    """Every site's publisher names (lower-case): credits, never authors."""
+    return not_people()
+
+
+def wire_agencies() -> list[str]:
+    """Sites whose stories the others reprint: their article is the original of a copy."""
+    return [site.name for site in SITES.values() if site.wire_agency]
 
 
 def layout_by_name(name: str | None) -> LayoutVersion | None:
     """The layout version that parsed an item (the cleaning needs its container rules)."""
-    return _BY_NAME.get(name or "")
+    return _BY_LAYOUT.get(name or "")
 
 
-def infer_source(url: str, html: str = "") -> str | None:
-    """The site of a page: by URL host, by article-URL shape, by its declared canonical."""
-    found = article_id(url)
-    source = site_of(url) or (found[0] if found else None)
-    if source is None and html:
-        m = _CANONICAL.search(html[:200_000])
-        href = re.search(r"""href=["']?([^"' >]+)""", m.group(0)) if m else None
-        if href:
-            declared = href.group(1)
-            source = site_of("https:" + declared if declared.startswith("//") else declared)
-    return source
+def rules_for(source: str | None) -> SiteRules:
+    site = get(source)
+    return site.rules if site is not None else GENERIC_RULES
 
 
-def sanitize(html: str) -> str:
-    """Control characters (NUL from binary or broken pages) removed: lxml refuses them."""
-    return _CONTROL.sub("", html) if _CONTROL.search(html) else html
+# -- URLs -----------------------------------------------------------------------------------
 
 
-def parse_article(url: str, html: str, source: str | None = None) -> ArticleItem:
-    """An item with the site's fields filled by the first layout version that knows the page.
+def site_of(url: str) -> str | None:
+    """Which site a URL belongs to, by host; None for any other host."""
+    site = _BY_HOST.get(urls.host_of(url))
+    return site.name if site else None
 
-    Never raises on bad HTML: the item then carries a problem and no layout.
+
+def article_id(url: str) -> tuple[str, str] | None:
+    """(source, site article id) for an article URL of any site, on any host.
+
+    Hosts are not checked, so the replica's URLs (same paths, another origin) are recognised the
+    same way as the real ones.
     """
-    source = source or infer_source(url, html or "")
-    item = ArticleItem(source=source or "", url=url, raw_html=html)
-    item.canonical_url = canonicalize(url) if url else ""
+    parts = urls.split(url.strip())
+    for site in SITES.values():
+        found = site.article_id(parts)
+        if found:
+            return site.name, found
+    return None
+
+
+def article_url(source: str, site_article_id: str) -> str:
+    """The canonical URL on the real site for an article ID."""
+    site = get(source)
+    if site is None:
+        raise ValueError(f"unknown source {source!r}")
+    return site.article_url(site_article_id)
+
+
+def canonicalize(url: str) -> str:
+    """The canonical form of a URL (idempotent).
+
+    Article URLs become `article_url(source, id)` whatever host, scheme or query they came with.
+    Other URLs keep their path and meaningful query, with tracking parameters dropped, the host
+    lower-cased, a site's other hosts mapped to its own and `http` upgraded to `https`.
+    """
+    url = url.strip()
     found = article_id(url)
-    if found:
-        item.site_article_id = found[1]
-    if not html or not html.strip():
-        item.problems.append("empty_page: no HTML")
-        return item
-    try:
-        sel = Selector(text=sanitize(html))
-    except Exception as exc:  # lxml gives up on some binary input
-        item.problems.append(f"unparsable_html: {type(exc).__name__}")
-        return item
-    candidates = LAYOUTS.get(source or "") or tuple(v for vs in LAYOUTS.values() for v in vs)
-    for layout in candidates:
-        try:
-            if not layout.matches(sel):
-                continue
-            item.layout = layout.name
-            item.source = item.source or layout.source
-            layout.parse(sel, item)
-            return item
-        except Exception as exc:  # a layout bug must not lose the page
-            log.warning("layout %s failed on %s: %r", layout.name, url, exc)
-            item.problems.append(f"layout_error: {layout.name}: {type(exc).__name__}")
-            item.layout = None
-            item.container_html = None
-    declared = sel.xpath('//link[@rel="canonical"]/@href').get()
-    item.canonical_url = preferred_canonical(url, declared)
-    found = article_id(item.canonical_url) or found
-    if found:
-        item.site_article_id = found[1]
-    return item
+    site = site_of(url)
+    if found and site in (None, found[0]):
+        return article_url(*found)
+    own = urls.split(SITES[site].origin).netloc if site is not None else None
+    return urls.without_tracking(url, own)
 
 
-__all__ = ["LAYOUTS", "LayoutVersion", "infer_source", "layout_by_name", "parse_article"]
+def preferred_canonical(page_url: str, declared: str | None) -> str:
+    """The page's own rel=canonical when it names the same article site, else the page URL's."""
+    if declared:
+        declared = declared.strip()
+        if declared.startswith("//"):
+            declared = "https:" + declared
+        if site_of(declared) is not None and site_of(declared) == (
+            site_of(page_url) or _site_by_article(page_url) or site_of(declared)
+        ):
+            return canonicalize(declared)
+    return canonicalize(page_url)
+
+
+def _site_by_article(url: str) -> str | None:
+    found = article_id(url)
+    return found[0] if found else None
+
+
+def is_primary_form(canonical_url: str) -> bool:
+    """False for an old URL form (Korea Herald `view.php?ud=`) that may redirect elsewhere."""
+    found = article_id(canonical_url)
+    site = get(found[0]) if found else None
+    return site.is_primary_form(canonical_url) if site else True
+
+
+# -- article IDs ----------------------------------------------------------------------------
+
+
+def date_from_id(source: str, site_article_id: str) -> date | None:
+    """The publication day (KST) an article ID encodes, if any."""
+    site = get(source)
+    return site.date_from_id(site_article_id) if site else None
+
+
+def story_key(source: str, site_article_id: str | None, canonical_url: str) -> str:
+    """What the updates of one story share: the site's own key, else the article itself."""
+    site = get(source)
+    key = site.story_key(site_article_id) if site and site_article_id else None
+    return key or f"{source}:{site_article_id or canonical_url}"
+
+
+def version_rank(source: str, site_article_id: str | None) -> int:
+    """0 for an original, 1 for (LEAD), 2 for (2nd LD)...; 0 when the ID says nothing."""
+    site = get(source)
+    return site.version_rank(site_article_id) if site and site_article_id else 0
+
+
+__all__ = [
+    "ALL_LAYOUTS", "GENERIC_RULES", "LAYOUTS", "SITES", "LayoutVersion", "Site", "article_id",
+    "article_url", "canonicalize", "date_from_id", "get", "is_primary_form", "layout_by_name",
+    "names", "preferred_canonical", "publisher_names", "rules_for", "site_of", "story_key",
+    "version_rank", "wire_agencies",
+]  # fmt: skip

@@ -1,30 +1,42 @@
-"""What every layout version shares: the interface, and structured-data readers.
+"""What a site provides, and what every site's layout versions share.
 
-A layout version knows how to recognise its own pages (`matches`) and how to read the site's
-fields from them (`parse`), structured data first (JSON-LD, `article:*` meta, canonical link),
-DOM selectors second. It also declares, for the cleaning, where the article container is, what
-inside it is junk and where the captions are, so the cleaning never guesses per site.
+A site module (`newscrawl/sites/<name>.py`) defines one `Site` subclass and its instance `SITE`:
+everything true of that outlet and nothing else. The core asks the site, never names it:
+
+- identity: hosts, the real origin, the article URL pattern, the ID's canonical URL and the
+  publication day it encodes, the story key and version rank for grouping updates;
+- discovery: feeds, listings, sitemaps, the listing markup and how listings page;
+- layout versions, newest first (Fundus style), each recognising its own pages (`matches`) and
+  reading the site's fields (`parse`), structured data first, DOM selectors second; each also
+  declares, for the cleaning, its container, its junk and its captions;
+- cleaning rules (`SiteRules`: dateline, date-stamp lines), publisher names that are never a
+  person, the names appended to headlines, how the feeds write dates.
+
+`docs/adding-a-site.md` walks through writing one.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+import functools
+import re
+from datetime import date, datetime
+from urllib.parse import SplitResult
 
 from parsel import Selector
 
-from newscrawl.dates import parse_iso
+from newscrawl.dates import parse_iso, parse_rss_date
 from newscrawl.items import ArticleItem
 from newscrawl.parsing import jsonld
-from newscrawl.parsing.text import one_line, split_authors, strip_site_suffix
-from newscrawl.urls import YONHAP_ID, article_id, preferred_canonical
+from newscrawl.parsing.html import language, meta, metas, set_field
+from newscrawl.parsing.rules import SiteRules
+from newscrawl.parsing.text import one_line, split_authors, strip_suffix, suffix_pattern
 
 # Junk any article container may hold, whatever the site.
 COMMON_DROP = (
     "script", "style", "noscript", "iframe", "ins", "button", "form", "aside", "nav",
     "figure", "figcaption", "[class*=share]", "[class*=sns]", "[class*=adv]",
     "[class*=banner]", "[id*=taboola]", "[class*=related]", "[class*=keyword]",
-)
+)  # fmt: skip
 # Tables that only frame a photo (Korea Herald era B) are photos, not text.
 PHOTO_TABLES = "//table[.//img and not(.//p[string-length(normalize-space()) > 200])]"
 
@@ -60,86 +72,112 @@ class LayoutVersion:
         return f"<LayoutVersion {self.name}>"
 
 
-def meta(sel: Selector, key: str) -> str | None:
-    """The first non-empty `<meta property|name|itemprop=key content>`."""
-    for value in sel.xpath(
-        "//meta[@property=$k or @name=$k or @itemprop=$k]/@content", k=key
-    ).getall():
-        if value.strip():
-            return value.strip()
-    return None
+class Site:
+    """One outlet. A site module subclasses this, sets the attributes, overrides the methods
+    its URLs need, and makes the one instance `SITE` that the registry lists."""
+
+    name: str = ""  # the source name stored with every article, e.g. "yonhap"
+    label: str = ""  # how people call it, e.g. "Yonhap News Agency"
+    origin: str = ""  # the real site's origin, e.g. "https://en.yna.co.kr"
+    hosts: frozenset[str] = frozenset()  # every host its article URLs appear on
+    publisher_names: frozenset[str] = frozenset()  # lower-case; a byline naming these is no person
+    title_names: tuple[str, ...] = ()  # appended to headlines: "... | Yonhap News Agency"
+    feed_offsets_trusted: bool = True  # False: the RSS states a wrong offset for KST wall time
+    wire_agency: bool = False  # True: other sites reprint its stories (it holds the original)
+
+    feeds: tuple[str, ...] = ()  # paths (or absolute URLs) of RSS/Atom feeds
+    listings: tuple[str, ...] = ()  # section listing pages, walked back page by page
+    sitemaps: tuple[str, ...] = ()  # (news) sitemaps
+    listing_containers: tuple[str, ...] = ()  # CSS of the listing markup, first found wins
+
+    layouts: tuple[LayoutVersion, ...] = ()  # newest first
+    rules: SiteRules
+
+    # -- identity ------------------------------------------------------------------------
+
+    def article_id(self, parts: SplitResult) -> str | None:  # pragma: no cover - abstract
+        """The site's article ID when this (split) URL is one of its article URLs, any host."""
+        raise NotImplementedError
+
+    def article_url(self, article_id: str) -> str:  # pragma: no cover - abstract
+        """The canonical URL on the real site for an article ID."""
+        raise NotImplementedError
+
+    def is_primary_form(self, canonical_url: str) -> bool:
+        """False for an old URL form that may redirect to another canonical URL."""
+        return True
+
+    def date_from_id(self, article_id: str) -> date | None:
+        """The publication day (KST) the ID encodes, if it encodes one."""
+        return None
+
+    def story_key(self, article_id: str) -> str | None:
+        """What the updates of one story share in their IDs; None: each article its own story."""
+        return None
+
+    def version_rank(self, article_id: str) -> int:
+        """0 for an original, 1 for the first update (LEAD), 2 for the next..."""
+        return 0
+
+    def id_from_page(self, sel: Selector) -> str | None:
+        """The article ID the page states itself, when its URL carries none."""
+        return None
+
+    # -- discovery -----------------------------------------------------------------------
+
+    def next_listing_page(self, url: str, page: int) -> str | None:
+        """The URL of listing page `page + 1` after `url` (page `page`); None: no paging."""
+        return None
+
+    def feed_date(self, text: str) -> datetime | None:
+        return parse_rss_date(text, trust_offset=self.feed_offsets_trusted)
+
+    def __repr__(self) -> str:
+        return f"<Site {self.name}>"
 
 
-def metas(sel: Selector, key: str) -> list[str]:
-    return [
-        v.strip()
-        for v in sel.xpath("//meta[@property=$k or @name=$k]/@content", k=key).getall()
-        if v.strip()
-    ]
+# -- what every site's pages share --------------------------------------------------------
 
 
-def first_text(sel: Selector, *css: str) -> str | None:
-    """The one-line text of the first node any selector finds with text."""
-    for query in css:
-        for node in sel.css(query):
-            text = one_line(" ".join(node.css("::text").getall()))
-            if text:
-                return text
-    return None
+@functools.cache
+def not_people() -> frozenset[str]:
+    """Every site's publisher names: a page may credit another site (the Korea Herald reprints
+    Yonhap), so a name of any of them is a credit, never an author."""
+    from newscrawl.sites import SITES  # the registry imports the site modules, which import us
+
+    return frozenset().union(*(site.publisher_names for site in SITES.values()))
 
 
-def set_field(item: ArticleItem, name: str, value: Any, source: str = "site") -> bool:
-    """Set a field only when it is still empty and the value is not; record who filled it."""
-    if value in (None, "", [], ()):
-        return False
-    if getattr(item, name) not in (None, "", []):
-        return False
-    setattr(item, name, value)
-    item.field_sources[name] = source
-    return True
+@functools.cache
+def _title_suffix() -> re.Pattern[str]:
+    from newscrawl.sites import SITES  # the registry imports the site modules, which import us
+
+    return suffix_pattern([n for site in SITES.values() for n in site.title_names])
 
 
-def language(sel: Selector) -> str | None:
-    raw = (
-        sel.xpath("/html/@lang").get()
-        or meta(sel, "og:locale")
-        or meta(sel, "inLanguage")
-        or ""
-    )
-    raw = raw.strip().lower().replace("_", "-")
-    return raw.split("-", 1)[0] or None if raw else None
+def headline(title: str | None) -> str | None:
+    """A headline without any site's name appended (" | Yonhap News Agency"); None when empty."""
+    return strip_suffix(title, _title_suffix())
+
+
+def authors(text: str | None) -> list[str]:
+    """Names from a byline ("By A, B and C"); publisher names are not people."""
+    return split_authors(text, not_people())
 
 
 def fill_common(sel: Selector, item: ArticleItem) -> None:
-    """Identity and the structured metadata every era of both sites may carry."""
-    declared = sel.xpath('//link[@rel="canonical"]/@href').get() or meta(sel, "og:url")
-    item.canonical_url = preferred_canonical(item.url, declared)
-    found = article_id(item.canonical_url) or article_id(item.url)
-    content_id = meta(sel, "yna:content_id")
-    if found:
-        item.site_article_id = found[1]
-    elif content_id and YONHAP_ID.fullmatch(content_id):
-        item.site_article_id = content_id
+    """The structured metadata (JSON-LD, `article:*` meta) every era of every site may carry."""
     item.language = item.language or language(sel)
-
     art = jsonld.article(sel) or {}
-    set_field(item, "title", strip_site_suffix(jsonld.text_of(art.get("headline"))))
-    set_field(item, "title", strip_site_suffix(meta(sel, "og:title")))
+    set_field(item, "title", headline(jsonld.text_of(art.get("headline"))))
+    set_field(item, "title", headline(meta(sel, "og:title")))
     set_field(item, "published_at", parse_iso(jsonld.text_of(art.get("datePublished"))))
     set_field(item, "published_at", parse_iso(meta(sel, "article:published_time")))
     set_field(item, "modified_at", parse_iso(jsonld.text_of(art.get("dateModified"))))
     set_field(item, "modified_at", parse_iso(meta(sel, "article:modified_time")))
     set_field(item, "section", one_line(jsonld.text_of(art.get("articleSection"))))
     set_field(item, "section", one_line(meta(sel, "article:section")))
-    authors = [n for name in jsonld.names_of(art.get("author")) for n in split_authors(name)]
-    set_field(item, "authors", authors)
+    set_field(item, "authors", [n for name in jsonld.names_of(art.get("author"))
+                                for n in authors(name)])  # fmt: skip
     set_field(item, "tags", jsonld.keywords_of(art.get("keywords")))
     set_field(item, "tags", metas(sel, "article:tag"))
-
-
-def parse_date_attr(sel: Selector, *xpaths: str) -> datetime | None:
-    for xp in xpaths:
-        dt = parse_iso(sel.xpath(xp).get())
-        if dt:
-            return dt
-    return None

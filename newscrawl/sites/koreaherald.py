@@ -1,33 +1,81 @@
-"""The Korea Herald layout versions, newest first (SITES.md §2.3).
+"""The Korea Herald (koreaherald.com): everything newscrawl knows about it.
 
+URLs: an article is `/article/N` (current) or `view.php?ud=` + 14 digits (older, also in the
+2023 RSS form `?ud=/view.php?ud=...`); the `ud` number begins with the publication day. An old
+`view.php` link may redirect to `/article/N`.
+
+Discovery: RSS feeds (offsets "+09:00", "+0900" or GMT, honoured), the Foreign Affairs and
+Diplomatic Circuit listings in both schemes: the current `/National/ForeignAffairs?page=N` and
+the older `list.php?ct=...&np=N&mp=M` (mp is the group of ten pages); one that is gone is
+skipped.
+
+Layout versions, newest first (SITES.md §2.3):
 D (Dec 2024 on): NewsArticle JSON-LD (KST times, maybe without offset), `article.article-body`,
 photos in `figure.article-img`; byline and sub-headline markup INFERRED.
 C (Aug 2023 - Dec 2024): `.news_title_area` (h1/h2 `.news_title`, `p.news_date`),
 `.news_text_area` with `.text_box p` and `.img_caption`.
 B (to Aug 2023): `h1.view_tit`, `h2.view_tit_sub`, `.view_tit_byline_l` / `_r`, `#articleText`.
+
+Cleaning: a plain dateline ("SEOUL --"), and the printed stamp
+"Published : Feb 14, 2023 - 10:12  Updated : ..." (KST, no zone) read as the dates.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
+
 from parsel import Selector
 
-from newscrawl.dates import parse_kh_published
+from newscrawl.dates import build, month_number
 from newscrawl.items import ArticleItem
-from newscrawl.parsing.text import (
-    PUBLISHER_NAMES,
-    dedupe,
-    looks_like_name,
-    one_line,
-    split_authors,
+from newscrawl.parsing.html import first_text, meta, set_field
+from newscrawl.parsing.rules import SiteRules
+from newscrawl.parsing.text import dedupe, looks_like_name, one_line
+from newscrawl.sites.base import COMMON_DROP, LayoutVersion, Site, authors, fill_common, not_people
+
+_ARTICLE_PATH = re.compile(r"^/article/(\d+)/?$")
+_UD = re.compile(r"^\d{14}$")
+# "Published : Feb 14, 2023 - 10:12" (eras B and C)
+_STAMP = r"\s*:?\s*([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*-?\s*(\d{1,2}):(\d{2})"
+_PUBLISHED = re.compile(r"Published" + _STAMP, re.IGNORECASE)
+_UPDATED = re.compile(r"Updated" + _STAMP, re.IGNORECASE)
+STAMP_LINE = re.compile(r"^\s*(?:Published|Updated)\s*:", re.IGNORECASE)
+DATELINE = re.compile(
+    r"^([A-Z][A-Z .'/&-]{1,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s+\([^()]{2,40}\))?"
+    r"\s*(?:--|—|–))\s"
 )
-from newscrawl.sites.base import (
-    COMMON_DROP,
-    LayoutVersion,
-    fill_common,
-    first_text,
-    meta,
-    set_field,
-)
+
+
+def _stamp(m: re.Match[str] | None) -> datetime | None:
+    if not m:
+        return None
+    mon, day, year, hour, minute = m.groups()
+    month = month_number(mon)
+    if month is None:
+        return None
+    return build(int(year), month, int(day), int(hour), int(minute))
+
+
+def parse_published(text: str | None) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from "Published : Feb 14, 2023 - 10:12  Updated : ...", as KST."""
+    if not isinstance(text, str):
+        return None, None
+    text = text[:2000]
+    return _stamp(_PUBLISHED.search(text)), _stamp(_UPDATED.search(text))
+
+
+def _ud(query: str) -> str | None:
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if key != "ud":
+            continue
+        value = value.rsplit("ud=", 1)[-1]  # the RSS bug: ud=/view.php?ud=2023...
+        value = value.split("&", 1)[0].strip()
+        if _UD.match(value):
+            return value
+    return None
+
 
 _SUBTITLE_GUESSES = (
     "h2.sub-title", ".sub-title", ".subtitle", ".sub_title", ".article-subtitle",
@@ -44,7 +92,7 @@ def _byline(sel: Selector, *css: str) -> list[str]:
     """Authors from the first byline-looking node that yields names."""
     for query in css:
         for node in sel.css(query):
-            names = split_authors(" ".join(node.css("::text").getall()))
+            names = authors(" ".join(node.css("::text").getall()))
             names = [n for n in names if looks_like_name(n)]
             if names:
                 return names
@@ -54,15 +102,15 @@ def _byline(sel: Selector, *css: str) -> list[str]:
 def _meta_author(sel: Selector) -> list[str]:
     """`meta[name=author]` when it names a person, not the newspaper."""
     value = one_line(meta(sel, "author") or meta(sel, "article:author"))
-    if not value or value.lower() in PUBLISHER_NAMES or value.startswith("http"):
+    if not value or value.lower() in not_people() or value.startswith("http"):
         return []
-    return [n for n in split_authors(value) if looks_like_name(n)]
+    return [n for n in authors(value) if looks_like_name(n)]
 
 
 def _stamps(sel: Selector, item: ArticleItem, *css: str) -> None:
     for query in css:
         text = " ".join(sel.css(query).xpath("string()").getall())
-        published, updated = parse_kh_published(text)
+        published, updated = parse_published(text)
         set_field(item, "published_at", published)
         set_field(item, "modified_at", updated)
         if published:
@@ -145,4 +193,68 @@ class KoreaHeraldB(LayoutVersion):
         _stamps(sel, item, ".view_tit_byline_r", ".view_tit_byline")
 
 
-LAYOUTS: tuple[LayoutVersion, ...] = (KoreaHeraldD(), KoreaHeraldC(), KoreaHeraldB())
+
+class KoreaHerald(Site):
+    name = "koreaherald"
+    label = "The Korea Herald"
+    origin = "https://www.koreaherald.com"
+    hosts = frozenset(
+        {"www.koreaherald.com", "koreaherald.com", "m.koreaherald.com", "news.koreaherald.com"}
+    )
+    publisher_names = frozenset({
+        "the korea herald", "korea herald", "herald corporation", "herald corp", "koreaherald",
+        "koreaherald.com",
+    })  # fmt: skip
+    title_names = ("The Korea Herald", "Korea Herald")
+
+    feeds = ("/rss/newsAll", "/rss/kh_National")
+    listings = (
+        "/National/ForeignAffairs",
+        "/National/DiplomaticCircuit",
+        "/list.php?ct=020103000000",
+        "/list.php?ct=020112000000",
+    )
+    listing_containers = ("article.recent_news", "ul.news_list", ".main_sec_li", ".list_area")
+
+    layouts = (KoreaHeraldD(), KoreaHeraldC(), KoreaHeraldB())
+    rules = SiteRules(
+        source="koreaherald", dateline=DATELINE, stamp_line=STAMP_LINE, read_stamp=parse_published
+    )
+
+    def article_id(self, parts: SplitResult) -> str | None:
+        if m := _ARTICLE_PATH.match(parts.path):
+            return m.group(1)
+        if parts.path.rstrip("/").endswith("/view.php") or parts.path == "view.php":
+            return _ud(parts.query)
+        return None
+
+    def article_url(self, article_id: str) -> str:
+        if _UD.match(article_id):
+            return f"{self.origin}/view.php?ud={article_id}"
+        return f"{self.origin}/article/{article_id}"
+
+    def is_primary_form(self, canonical_url: str) -> bool:
+        """The old `view.php?ud=` form may redirect to /article/N."""
+        return "/view.php?" not in canonical_url
+
+    def date_from_id(self, article_id: str) -> date | None:
+        """A `ud` begins with the day; /article/N numbers carry no date."""
+        if len(article_id) < 14:
+            return None
+        try:
+            return date(int(article_id[:4]), int(article_id[4:6]), int(article_id[6:8]))
+        except ValueError:
+            return None
+
+    def next_listing_page(self, url: str, page: int) -> str | None:
+        parts = urlsplit(url)
+        query = dict(parse_qsl(parts.query))
+        nxt = page + 1
+        if parts.path.endswith("list.php"):
+            query.update(np=str(nxt), mp=str((nxt - 1) // 10 + 1))
+        else:
+            query["page"] = str(nxt)
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+SITE = KoreaHerald()

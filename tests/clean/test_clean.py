@@ -1,27 +1,21 @@
-"""The cleaning pipeline: site rules one field at a time, fallbacks, bad input, the pipeline."""
+"""The cleaning: site rules one field at a time, fallbacks, bad input, worker safety."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 
 import pytest
-from scrapy.exceptions import DropItem
 
-from newscrawl.cleaning import (
-    CROSS_CHECK_EVERY,
-    CleanPipeline,
-    _wants_cross_check,
-    article_from_page,
-    clean_article,
-)
+from newscrawl import sites
+from newscrawl.cleaning import CROSS_CHECK_EVERY, _wants_cross_check, clean_article
 from newscrawl.dates import KST
-from newscrawl.items import ArticleItem, FetchedPage
-from newscrawl.parsing.rules import YONHAP_RULES, drop_contact_lines
-from newscrawl.sites import parse_article
+from newscrawl.extract import parse_page
+from newscrawl.items import ArticleItem
+from newscrawl.parsing.rules import drop_contact_lines
+from newscrawl.sites.yonhap import SITE as YONHAP
 from tests.layouts.helpers import expected, extracted, page
 
 URL = "https://en.yna.co.kr/view/AEN20240312002151315"
@@ -123,13 +117,13 @@ def test_field_sources_site():
 def test_missing_title_falls_back_to_trafilatura():
     html = page("yonhap_2023_original").replace('property="og:title"', 'property="og:x"')
     html = html.replace('<h1 class="tit" data-cid="">', '<h1 class="tit-x">')
-    item = clean_article(parse_article(URL, html))
+    item = clean_article(parse_page(URL, html))
     assert item.title == "S. Korea, New Zealand agree to share fish stock data"
     assert item.field_sources["title"] == "trafilatura"
 
 
 def test_empty_container_falls_back_to_trafilatura_paragraphs():
-    item = parse_article(URL, page("yonhap_2023_lead"))
+    item = parse_page(URL, page("yonhap_2023_lead"))
     item.container_html = item.container_html.replace("<p>", "<span>").replace("</p>", "</span>")
     item.container_html = item.container_html.replace("<br/>", " ")
     clean_article(item)
@@ -138,7 +132,7 @@ def test_empty_container_falls_back_to_trafilatura_paragraphs():
 
 def _container_with_hidden_story() -> ArticleItem:
     """A recognised page whose story paragraphs moved into a box the layout drops as junk."""
-    item = parse_article(URL, page("yonhap_2023_lead"))
+    item = parse_page(URL, page("yonhap_2023_lead"))
     html = item.container_html
     second = html.index("<p>", html.index("<p>") + 3)
     last = html.rindex("</p>") + 4
@@ -169,14 +163,14 @@ def test_cross_check_sample_is_a_fixed_share_of_pages():
 def test_cleaning_results_do_not_depend_on_the_cross_check():
     for name in ("yonhap_2023_lead", "koreaherald_b", "koreaherald_d"):
         url = expected(name)["url"]
-        checked = clean_article(parse_article(url, page(name)), cross_check=True)
-        unchecked = clean_article(parse_article(url, page(name)), cross_check=False)
+        checked = clean_article(parse_page(url, page(name)), cross_check=True)
+        unchecked = clean_article(parse_page(url, page(name)), cross_check=False)
         assert checked == unchecked
 
 
 def test_implausible_date_replaced_and_reported():
     html = page("yonhap_2023_lead").replace("2024-03-12T11:40:02", "1970-01-01T00:00:00")
-    item = clean_article(parse_article(URL, html))
+    item = clean_article(parse_page(URL, html))
     assert any(p.startswith("implausible_date") for p in item.problems)
 
 
@@ -189,7 +183,9 @@ def test_language_korean_text():
 
 def test_rules_by_contrast_is_not_a_byline():
     item = ArticleItem()
-    out = YONHAP_RULES.apply(["By contrast, exports rose 3 percent.", "More text."], item)
+    out = YONHAP.rules.apply(
+        ["By contrast, exports rose 3 percent.", "More text."], item, sites.publisher_names()
+    )
     assert item.authors == [] and out[0].startswith("By contrast")
 
 
@@ -211,120 +207,19 @@ BAD = {
 @pytest.mark.parametrize("kind", sorted(BAD))
 def test_bad_input_flagged_never_raises(kind, caplog):
     caplog.set_level(logging.WARNING)
-    item = clean_article(parse_article(URL, BAD[kind]))
+    item = clean_article(parse_page(URL, BAD[kind]))
     assert item.incomplete
     assert item.problems
 
 
 def test_truncated_page_problem():
-    item = clean_article(parse_article(URL, BAD["truncated"]))
+    item = clean_article(parse_page(URL, BAD["truncated"]))
     assert any(p.startswith("truncated_html") for p in item.problems)
 
 
 def test_clean_article_is_picklable_and_runs_in_a_worker():
-    item = parse_article(URL, page("yonhap_2023_lead"))
+    item = parse_page(URL, page("yonhap_2023_lead"))
     assert pickle.loads(pickle.dumps(clean_article))
     with ProcessPoolExecutor(max_workers=1) as pool:
         done = pool.submit(clean_article, item).result()
     assert done.body == extracted("yonhap_2023_lead").body
-
-
-class Stats:
-    def __init__(self):
-        self.values = {}
-
-    def inc_value(self, key, count=1):
-        self.values[key] = self.values.get(key, 0) + count
-
-
-def test_pipeline_counts_and_logs(caplog):
-    stats = Stats()
-    pipe = CleanPipeline(stats)
-    pipe.process_item(parse_article(URL, page("yonhap_2023_lead")))
-    pipe.process_item(parse_article(URL, page("unknown_layout")))
-    with caplog.at_level(logging.WARNING):
-        bad = pipe.process_item(parse_article(URL, ""))
-    assert stats.values["clean/ok"] == 2
-    assert stats.values["clean/layout_unknown_filled"] == 1
-    assert stats.values["clean/incomplete"] == 1
-    assert stats.values["clean/problem/empty_page"] == 1
-    assert bad.incomplete and URL in caplog.text
-
-
-def test_pipeline_passes_other_items():
-    assert CleanPipeline().process_item({"x": 1}) == {"x": 1}
-
-
-def test_pipeline_from_crawler():
-    class Crawler:
-        stats = Stats()
-
-    assert CleanPipeline.from_crawler(Crawler()).stats is Crawler.stats
-
-
-def _fetched(name: str, **kw) -> FetchedPage:
-    url = expected(name)["url"]
-    return FetchedPage(source="yonhap" if "yonhap" in name else "koreaherald", url=url,
-                       html=page(name), http_status=200, **kw)  # fmt: skip
-
-
-def test_a_fetched_page_is_parsed_and_cleaned_in_one_call():
-    fetched = _fetched("yonhap_2023_lead", requested="https://en.yna.co.kr/view/AEN1",
-                       redirected_from=["http://m-en.yna.co.kr/view/AEN2"])  # fmt: skip
-    item = article_from_page(fetched)
-    want = extracted("yonhap_2023_lead")
-    assert (item.title, item.body, item.authors) == (want.title, want.body, want.authors)
-    assert item.raw_html == fetched.html and item.http_status == 200
-    assert item.canonical_url == want.canonical_url
-    forms = {"https://en.yna.co.kr/view/AEN1", "https://en.yna.co.kr/view/AEN2"}
-    assert item.aliases == sorted(forms - {want.canonical_url})
-
-
-def test_the_spiders_fetch_problems_are_kept():
-    fetched = _fetched("koreaherald_d", problems=["undecodable_text: bytes not valid"])
-    item = article_from_page(fetched)
-    assert item.problems[-1].startswith("undecodable_text") and item.incomplete
-
-
-class _Spider:
-    """Stands in for NewsSpider.keep: a window that ends before every fixture date."""
-
-    def __init__(self):
-        self.kept = []
-
-    def keep(self, item):
-        self.kept.append(item.url)
-        return item.published_at is None or item.published_at.year < 2000
-
-
-class _Crawler:
-    def __init__(self, workers=0):
-        self.stats = Stats()
-        self.spider = _Spider()
-        self.settings = {"NEWSCRAWL_EXTRACT_WORKERS": workers}
-
-
-def test_pipeline_asks_the_spider_and_drops_articles_outside_its_window():
-    crawler = _Crawler()
-    pipe = CleanPipeline(crawler.stats, 0, crawler)
-    with pytest.raises(DropItem):
-        pipe.process_item(_fetched("yonhap_2023_lead"))
-    assert crawler.spider.kept == [expected("yonhap_2023_lead")["url"]]
-    assert crawler.stats.values == {}  # a page outside the window is not counted as cleaned
-    # an already parsed item (extract, tests) is only cleaned, never dropped
-    assert pipe.process_item(parse_article(URL, page("yonhap_2023_lead"))).body
-
-
-def test_pipeline_parses_and_cleans_pages_in_a_worker_process():
-    crawler = _Crawler()
-    crawler.spider.keep = lambda item: True
-    pipe = CleanPipeline(crawler.stats, 1, crawler)
-    fetched = _fetched("koreaherald_b")
-    try:
-        item = asyncio.run(pipe.process_item(fetched))
-    finally:
-        pipe.close_spider()
-    want = article_from_page(_fetched("koreaherald_b"))
-    want.container_html = None  # not needed after cleaning, so not sent back
-    assert item == want  # the page's HTML is not sent back either, but put back here
-    assert crawler.stats.values["clean/ok"] == 1

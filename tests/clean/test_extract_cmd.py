@@ -9,8 +9,8 @@ import pytest
 
 from newscrawl.cli import extract_cmd
 from newscrawl.errors import UsageError
-from newscrawl.extract import decode_html, item_to_json
-from newscrawl.items import ArticleItem
+from newscrawl.extract import decode_html
+from newscrawl.items import ArticleItem, item_to_json
 from tests.layouts.helpers import PAGES
 
 FIELDS = {

@@ -15,8 +15,7 @@ from datetime import datetime
 import pytest
 
 from newscrawl.dates import KST
-from newscrawl.extract import extract_html
-from tests.layouts.helpers import SHARED
+from tests.layouts.helpers import SHARED, extract_html
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 pytestmark = pytest.mark.skipif(not SEEDS, reason="../shared/seeds not present")

@@ -6,9 +6,8 @@ import json
 from functools import cache
 from pathlib import Path
 
-from newscrawl.extract import extract_html
-from newscrawl.items import ArticleItem
-from newscrawl.sites import parse_article
+from newscrawl.extract import page_to_article, parse_page
+from newscrawl.items import ArticleItem, FetchedPage
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -24,9 +23,14 @@ def page(name: str) -> str:
 
 @cache
 def parsed(name: str) -> ArticleItem:
-    return parse_article(expected(name)["url"], page(name))
+    return parse_page(expected(name)["url"], page(name))
 
 
 @cache
 def extracted(name: str) -> ArticleItem:
     return extract_html(page(name), expected(name)["url"])
+
+
+def extract_html(html: str, url: str, source: str | None = None) -> ArticleItem:
+    """What the crawl makes of a page fetched from `url`."""
+    return page_to_article(FetchedPage(source=source or "", url=url, html=html))

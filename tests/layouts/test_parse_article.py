@@ -3,9 +3,11 @@
 import pytest
 from parsel import Selector
 
+from newscrawl.extract import infer_source, parse_page
 from newscrawl.parsing import jsonld
-from newscrawl.parsing.text import byline_names, split_authors, strip_site_suffix
-from newscrawl.sites import infer_source, layout_by_name, parse_article
+from newscrawl.parsing.text import byline_names
+from newscrawl.sites import layout_by_name, publisher_names
+from newscrawl.sites.base import authors, headline
 from tests.layouts.helpers import page, parsed
 
 
@@ -23,7 +25,7 @@ def test_source_inferred_from_canonical_when_url_is_not_an_article():
 
 
 def test_explicit_source_wins():
-    item = parse_article("http://127.0.0.1:9/x", page("koreaherald_c"), source="koreaherald")
+    item = parse_page("http://127.0.0.1:9/x", page("koreaherald_c"), source="koreaherald")
     assert item.layout == "koreaherald-c"
     assert item.canonical_url == "https://www.koreaherald.com/view.php?ud=20240403050611"
 
@@ -35,17 +37,17 @@ def test_layout_by_name():
 
 @pytest.mark.parametrize("html", ["", "   ", "\x00\x01\x02" * 100, "<html><body><p>x"])
 def test_bad_input_never_raises(html):
-    item = parse_article("https://en.yna.co.kr/view/AEN20240312002100315", html)
+    item = parse_page("https://en.yna.co.kr/view/AEN20240312002100315", html)
     assert item.site_article_id == "AEN20240312002100315"
 
 
 def test_empty_page_is_a_problem():
-    assert parse_article("https://en.yna.co.kr/view/AEN20240312002100315", "").problems
+    assert parse_page("https://en.yna.co.kr/view/AEN20240312002100315", "").problems
 
 
 def test_deeply_nested_page():
     html = "<html><body>" + "<div>" * 5000 + "<p>deep</p>" + "</div>" * 5000 + "</body></html>"
-    item = parse_article("https://www.koreaherald.com/article/1", html)
+    item = parse_page("https://www.koreaherald.com/article/1", html)
     assert item.layout is None
 
 
@@ -65,21 +67,21 @@ def test_jsonld_graph_and_garbage():
     assert jsonld.article(sel)["headline"] == "G"
 
 
-def test_strip_site_suffix():
-    assert strip_site_suffix("A &amp; B | Yonhap News Agency") == "A & B"
-    assert strip_site_suffix("Talks end - The Korea Herald") == "Talks end"
-    assert strip_site_suffix("Seoul-Tokyo talks") == "Seoul-Tokyo talks"
+def test_headline_without_site_suffix():
+    assert headline("A &amp; B | Yonhap News Agency") == "A & B"
+    assert headline("Talks end - The Korea Herald") == "Talks end"
+    assert headline("Seoul-Tokyo talks") == "Seoul-Tokyo talks"
 
 
 def test_byline_names():
-    assert byline_names("By Kim A-young, Lee Bo-ra and John Smith") == [
+    assert byline_names("By Kim A-young, Lee Bo-ra and John Smith", publisher_names()) == [
         "Kim A-young", "Lee Bo-ra", "John Smith"]
-    assert byline_names("By Yonhap") == ["Yonhap"]
-    assert byline_names("By contrast, the ministry said Monday.") is None
-    assert byline_names("By Monday, all ships had left") is None
-    assert byline_names("Seoul said") is None
+    assert byline_names("By Yonhap", publisher_names()) == ["Yonhap"]
+    assert byline_names("By contrast, the ministry said Monday.", publisher_names()) is None
+    assert byline_names("By Monday, all ships had left", publisher_names()) is None
+    assert byline_names("Seoul said", publisher_names()) is None
 
 
-def test_split_authors_drops_publisher_and_email():
-    assert split_authors("By Kim A (kima@heraldcorp.com)") == ["Kim A"]
-    assert split_authors("The Korea Herald") == []
+def test_authors_drop_publisher_and_email():
+    assert authors("By Kim A (kima@heraldcorp.com)") == ["Kim A"]
+    assert authors("The Korea Herald") == []

@@ -14,9 +14,8 @@ import pytest
 from parsel import Selector
 
 from newscrawl.dates import parse_iso
-from newscrawl.extract import extract_html
 from newscrawl.parsing.text import HANGUL, one_line
-from tests.layouts.helpers import SHARED
+from tests.layouts.helpers import SHARED, extract_html
 
 YONHAP = sorted((SHARED / "reference" / "yonhap-2023").glob("*.html"))
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")

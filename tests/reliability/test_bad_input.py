@@ -17,9 +17,11 @@ from typing import Any
 import psycopg
 import pytest
 
-from newscrawl import discovery
+from newscrawl import discovery, sites
 from tests.e2e_support import crawl_replica, run_newscrawl, stored_articles
 from tests.reliability.helpers import HostileSite, partial_rows, rss, run_stats, yonhap_page
+
+YONHAP_FEED_DATE = sites.SITES["yonhap"].feed_date
 
 pytestmark = pytest.mark.e2e
 
@@ -64,7 +66,7 @@ def _bad(crawl: Crawl, source: str, name: str) -> tuple[str, str | None]:
     from newscrawl import urls
 
     fetched = crawl.extra["origins"][source] + page["path"]
-    return fetched, urls.canonicalize(urls.rebase(fetched, urls.SITE_ORIGINS[source]))
+    return fetched, sites.canonicalize(urls.rebase(fetched, sites.SITES[source].origin))
 
 
 SOURCES = ("yonhap", "koreaherald")
@@ -313,7 +315,7 @@ def test_feed_external_entity_is_not_resolved(hostile_crawl: Crawl):
     from pathlib import Path
 
     assert hostile_crawl.stats["yonhap"]["discovery/feeds"] == 2  # news.xml and nk.xml
-    links = discovery.parse_feed(XXE.format(link="/view/" + _ident("normal")), "yonhap",
+    links = discovery.parse_feed(XXE.format(link="/view/" + _ident("normal")), YONHAP_FEED_DATE,
                                  "http://127.0.0.1:1/RSS/nk.xml")  # fmt: skip
     assert links and links[0].url.endswith(_ident("normal"))
     title = links[0].title or ""
@@ -325,7 +327,7 @@ def test_feed_external_entity_is_not_resolved(hostile_crawl: Crawl):
     )
     bomb = (f'<?xml version="1.0"?><!DOCTYPE rss [{ents}]><rss><channel><item><title>&l9;'
             "</title><link>/view/AEN20240502000100315</link></item></channel></rss>")  # fmt: skip
-    result = discovery.parse_feed(bomb, "yonhap", "http://127.0.0.1:1/")
+    result = discovery.parse_feed(bomb, YONHAP_FEED_DATE, "http://127.0.0.1:1/")
     assert result is None or all(len(link.title or "") < 1_000_000 for link in result)
 
 

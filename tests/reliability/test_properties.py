@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newscrawl import dates, discovery, fingerprint, urls
+from newscrawl import dates, discovery, fingerprint, sites, urls
 from newscrawl.items import ArticleItem
 
 FAST = settings(max_examples=150, deadline=None,
@@ -31,7 +31,7 @@ ids = st.one_of(
     st.from_regex(r"\d{14}", fullmatch=True),
 )
 hosts = st.one_of(
-    st.sampled_from(sorted(urls.YONHAP_HOSTS | urls.KOREAHERALD_HOSTS)),
+    st.sampled_from(sorted({h for site in sites.SITES.values() for h in site.hosts})),
     st.sampled_from(["127.0.0.1", "localhost", "[::1]", "[", "EN.YNA.CO.KR.", "a@b", "x:y@z"]),
     st.text(alphabet=string.ascii_letters + string.digits + ".-[]:@%", max_size=20),
 )
@@ -56,23 +56,23 @@ any_url = st.builds(
 @given(any_url)
 def test_canonicalize_is_idempotent_on_hostile_urls(url: str):
     """canonicalize never raises and is idempotent, whatever the host, port or path."""
-    once = urls.canonicalize(url)
-    assert urls.canonicalize(once) == once
+    once = sites.canonicalize(url)
+    assert sites.canonicalize(once) == once
 
 
 @FAST
 @given(any_url)
 def test_article_id_never_raises_and_survives_canonicalisation(url: str):
     """article_id never raises; an article URL of a known site keeps its ID when canonical."""
-    found = urls.article_id(url)
+    found = sites.article_id(url)
     if found is None:
         return
     source, site_id = found
-    assert site_id and source in (urls.YONHAP, urls.KOREAHERALD)
-    if urls.site_of(url) in (None, source):
-        canonical = urls.canonicalize(url)
-        assert urls.article_id(canonical) == found
-        assert urls.site_of(canonical) == source
+    assert site_id and source in tuple(sites.SITES)
+    if sites.site_of(url) in (None, source):
+        canonical = sites.canonicalize(url)
+        assert sites.article_id(canonical) == found
+        assert sites.site_of(canonical) == source
 
 
 @FAST
@@ -80,8 +80,8 @@ def test_article_id_never_raises_and_survives_canonicalisation(url: str):
 def test_preferred_canonical_and_rebase_never_raise(page: str, declared: str | None):
     """The canonical chosen for a page is always a fixed point of canonicalize; rebase onto
     the replica's origin never raises."""
-    chosen = urls.preferred_canonical(page, declared)
-    assert urls.canonicalize(chosen) == chosen
+    chosen = sites.preferred_canonical(page, declared)
+    assert sites.canonicalize(chosen) == chosen
     urls.rebase(page, "http://127.0.0.1:8801")
 
 
@@ -99,7 +99,8 @@ def test_feed_and_sitemap_parsers_never_raise(items, cdata: bool):
     body = "".join(f"<item><title>{wrap(t)}</title><link>{wrap(u)}</link>"
                    f"<pubDate>{d}</pubDate></item>" for t, u, d in items)  # fmt: skip
     for source in ("yonhap", "koreaherald"):
-        result = discovery.parse_feed(f"<rss><channel>{body}</channel></rss>", source,
+        result = discovery.parse_feed(f"<rss><channel>{body}</channel></rss>",
+                                      sites.SITES[source].feed_date,
                                       "http://127.0.0.1:1/RSS/news.xml")  # fmt: skip
         assert result is None or all(isinstance(link.url, str) for link in result)
     locs = "".join(f"<url><loc>{u}</loc><lastmod>{d}</lastmod></url>" for _, u, d in items)
@@ -110,7 +111,7 @@ def test_feed_and_sitemap_parsers_never_raise(items, cdata: bool):
 @given(xmlish)
 def test_discovery_parsers_never_raise_on_any_text(text: str):
     """Any text at all where a feed, sitemap or listing should be."""
-    discovery.parse_feed(text, "yonhap", "http://127.0.0.1:1/")
+    discovery.parse_feed(text, sites.SITES["yonhap"].feed_date, "http://127.0.0.1:1/")
     discovery.parse_sitemap(text, "http://127.0.0.1:1/")
     discovery.parse_listing(text, "http://127.0.0.1:1/", (".smain-list-type01",))
 
@@ -122,7 +123,7 @@ def test_listing_links_are_articles_each_once(anchors):
     html = "<ul>" + "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in anchors) + "</ul>"
     links = discovery.parse_listing(html, "http://127.0.0.1:1/news", ())
     assert len({link.url for link in links}) == len(links)
-    assert all(urls.article_id(link.url) for link in links)
+    assert all(sites.article_id(link.url) for link in links)
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -165,11 +166,11 @@ pages = st.lists(st.one_of(html_parts, st.text(max_size=30)), max_size=60).map("
 def test_parse_and_clean_never_raise(html: str, source: str | None):
     """parse_article then clean_article on arbitrary markup: an item, never an exception
     (clean_article records a clean_error problem instead of raising, so check for none)."""
-    from newscrawl.cleaning import clean_article
-    from newscrawl.sites import parse_article
+    from newscrawl.extract import page_to_article
+    from newscrawl.items import FetchedPage
 
     url = "http://127.0.0.1:1/view/AEN20240101000100315"
-    item = clean_article(parse_article(url, html, source))
+    item = page_to_article(FetchedPage(source=source or "", url=url, html=html))
     assert not any(p.startswith("clean_error") for p in item.problems), item.problems
     assert item.body is None or isinstance(item.body, str)
 
@@ -180,10 +181,8 @@ def test_parse_and_clean_never_raise(html: str, source: str | None):
        st.sampled_from(["site", "trafilatura"]))  # fmt: skip
 def test_site_rules_never_raise(paragraphs: list[str], source: str | None, origin: str):
     """The site cleaning rules on any paragraphs: a list of strings, never an exception."""
-    from newscrawl.parsing.rules import rules_for
-
     item = ArticleItem(source=source or "")
-    out = rules_for(source).apply(paragraphs, item, origin)
+    out = sites.rules_for(source).apply(paragraphs, item, sites.publisher_names(), origin)
     assert all(isinstance(p, str) for p in out)
 
 

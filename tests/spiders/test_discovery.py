@@ -6,7 +6,8 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from newscrawl.dates import KST
-from newscrawl.discovery import date_from_id, parse_feed, parse_listing, parse_sitemap
+from newscrawl.discovery import parse_feed, parse_listing, parse_sitemap
+from newscrawl.sites import date_from_id, koreaherald, yonhap
 from spiders.koreaherald import KoreaHeraldSpider
 from spiders.yonhap import YonhapSpider
 
@@ -51,12 +52,12 @@ LISTING = """<html><body>
 
 
 def test_yonhap_pubdate_is_kst_wall_clock_whatever_offset_it_states():
-    links = parse_feed(YONHAP_FEED, "yonhap", "http://127.0.0.1:1/RSS/news.xml")
+    links = parse_feed(YONHAP_FEED, yonhap.SITE.feed_date, "http://127.0.0.1:1/RSS/news.xml")
     assert links[0].published == datetime(2024, 3, 5, 16, 20, 11, tzinfo=KST)
 
 
 def test_feed_links_are_made_absolute_and_items_without_link_skipped():
-    links = parse_feed(YONHAP_FEED, "yonhap", "http://127.0.0.1:1/RSS/news.xml")
+    links = parse_feed(YONHAP_FEED, yonhap.SITE.feed_date, "http://127.0.0.1:1/RSS/news.xml")
     assert [link.url for link in links] == [
         "https://en.yna.co.kr/view/AEN20240305004151315?section=news&input=rss",
         "http://127.0.0.1:1/view/AEN20240305004200320",
@@ -65,7 +66,7 @@ def test_feed_links_are_made_absolute_and_items_without_link_skipped():
 
 
 def test_korea_herald_feed_cdata_entities_and_both_offsets():
-    links = parse_feed(KH_FEED, "koreaherald", "https://www.koreaherald.com/rss/newsAll")
+    links = parse_feed(KH_FEED, koreaherald.SITE.feed_date, "https://www.koreaherald.com/rss/newsAll")
     assert links[0].title == "Korea\u2019s envoy meets counterpart"
     assert links[0].published == datetime(2026, 9, 13, 18, 42, 17, tzinfo=KST)
     assert links[1].published == datetime(2023, 8, 14, 9, 0, tzinfo=KST)
@@ -75,7 +76,7 @@ def test_korea_herald_feed_cdata_entities_and_both_offsets():
     "text", ["", "<html><body>Service unavailable</body></html>", "not xml at all", "\x00\x01"]
 )
 def test_not_a_feed_is_none(text):
-    assert parse_feed(text, "yonhap", "http://x/RSS/news.xml") is None
+    assert parse_feed(text, yonhap.SITE.feed_date, "http://x/RSS/news.xml") is None
     assert parse_sitemap(text, "http://x/news-sitemap.xml") is None
 
 

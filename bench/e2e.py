@@ -117,7 +117,8 @@ def main() -> int:
             crawl(urls, pg, {}, "warmup", truth)
             ours = crawl(urls, pg, {}, "e2e", truth)
             print(f"crawl: {ours['stored']} articles in {ours['seconds']} s = "
-                  f"{ours['articles_per_second']} articles/s", flush=True)  # fmt: skip
+                  f"{ours['articles_per_second']} articles/s, content digest "
+                  f"{ours['content_digest']}", flush=True)  # fmt: skip
             variants = []
             for spec in args.variant:
                 settings = dict(kv.split("=", 1) for kv in spec.split(",") if kv)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -113,23 +113,34 @@ def parse_listing(html: str, base_url: str, containers: tuple[str, ...]) -> list
     except (ValueError, TypeError):
         return []
     scope = next((found for css in containers if (found := sel.css(css))), None) or sel
-    links: list[Link] = []
-    seen: set[str] = set()
+    links: dict[str, Link] = {}
     for anchor in scope.css("a[href]"):
         # xpath, not .attrib: .attrib reads every attribute and lxml raises on a name holding
         # a control character (`<a href=""\x0b">`), which would lose the whole page
         href = _join(base_url, anchor.xpath("@href").get("").strip())
-        if not href or not article_id(href) or href in seen:
+        if not href or not article_id(href):
             continue
-        seen.add(href)
+        known = links.get(href)
+        if known is not None:  # a thumbnail link first, the headline link after it
+            if known.title is None:
+                links[href] = replace(known, title=_headline(anchor))
+            continue
         item = anchor.xpath("ancestor-or-self::li[1]")
         text = " ".join((item or anchor).xpath(".//text()").getall())
-        links.append(
-            Link(
-                url=href,
-                published=dates.find_listing_date(text),
-                title=" ".join(anchor.xpath("string()").get("").split()) or None,
-            )
+        links[href] = Link(
+            url=href, published=dates.find_listing_date(text), title=_headline(anchor)
         )
-    return links
+    return list(links.values())
+
+
+def _headline(anchor: Selector) -> str | None:
+    """An anchor's headline: its heading or title element when it wraps one (a summary and a
+    date may sit beside it in the anchor), else its whole text."""
+    heading = anchor.xpath(
+        ".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::strong"
+        " or contains(concat(' ', normalize-space(@class), ' '), ' tit')"
+        " or contains(@class, 'title')][normalize-space()][1]"
+    )
+    node = heading[0] if heading else anchor
+    return " ".join(node.xpath("string()").get("").split()) or None
 

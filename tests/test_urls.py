@@ -115,3 +115,12 @@ def test_url_functions_never_raise(text):
     sites.site_of(text)
     once = sites.canonicalize(text)
     assert sites.canonicalize(once) == once
+
+
+def test_a_site_serves_its_own_hosts_and_loopback_only():
+    """What a site with a generic article path checks before claiming a URL."""
+    site = sites.SITES["yonhap"]
+    assert site.serves(urls.split("https://m-en.yna.co.kr/view/x"))
+    assert site.serves(urls.split("http://127.0.0.1:8801/view/x"))
+    assert site.serves(urls.split("http://localhost:8801/view/x"))
+    assert not site.serves(urls.split("https://www.koreaherald.com/view/x"))

@@ -37,6 +37,7 @@ COMMON_DROP = (
     "figure", "figcaption", "[class*=share]", "[class*=sns]", "[class*=adv]",
     "[class*=banner]", "[id*=taboola]", "[class*=related]", "[class*=keyword]",
 )  # fmt: skip
+LOOPBACK_HOSTS = frozenset({"localhost", "::1"})
 # Tables that only frame a photo (Korea Herald era B) are photos, not text.
 PHOTO_TABLES = "//table[.//img and not(.//p[string-length(normalize-space()) > 200])]"
 
@@ -77,7 +78,6 @@ class Site:
     its URLs need, and makes the one instance `SITE` that the registry lists."""
 
     name: str = ""  # the source name stored with every article, e.g. "yonhap"
-    label: str = ""  # how people call it, e.g. "Yonhap News Agency"
     origin: str = ""  # the real site's origin, e.g. "https://en.yna.co.kr"
     hosts: frozenset[str] = frozenset()  # every host its article URLs appear on
     publisher_names: frozenset[str] = frozenset()  # lower-case; a byline naming these is no person
@@ -102,6 +102,12 @@ class Site:
     def article_url(self, article_id: str) -> str:  # pragma: no cover - abstract
         """The canonical URL on the real site for an article ID."""
         raise NotImplementedError
+
+    def serves(self, parts: SplitResult) -> bool:
+        """Whether a URL's host is this site's, or a loopback host (the replica, tests): for
+        an `article_id` whose path pattern other sites may share (a common news CMS)."""
+        host = (parts.hostname or "").lower()
+        return host in self.hosts or host in LOOPBACK_HOSTS or host.startswith("127.")
 
     def is_primary_form(self, canonical_url: str) -> bool:
         """False for an old URL form that may redirect to another canonical URL."""

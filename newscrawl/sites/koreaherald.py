@@ -196,7 +196,6 @@ class KoreaHeraldB(LayoutVersion):
 
 class KoreaHerald(Site):
     name = "koreaherald"
-    label = "The Korea Herald"
     origin = "https://www.koreaherald.com"
     hosts = frozenset(
         {"www.koreaherald.com", "koreaherald.com", "m.koreaherald.com", "news.koreaherald.com"}

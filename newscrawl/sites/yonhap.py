@@ -153,7 +153,6 @@ class Yonhap2023(LayoutVersion):
 
 class Yonhap(Site):
     name = "yonhap"
-    label = "Yonhap News Agency"
     origin = "https://en.yna.co.kr"
     hosts = frozenset({"en.yna.co.kr", "m-en.yna.co.kr", "english.yonhapnews.co.kr"})
     publisher_names = frozenset({"yonhap news agency", "yonhap news", "yonhapnews", "en.yna.co.kr"})

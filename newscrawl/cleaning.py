@@ -5,26 +5,31 @@ can run in worker processes; `newscrawl.extract.page_to_article` calls it betwee
 parser and the tagger. It knows no site by name: the layout version that parsed the page and
 the site's rules (`newscrawl.sites`) say what is container, junk, caption, note or byline.
 
-How the two extractors are combined (see docs/extraction.md):
-- When a layout is recognised, the container's own paragraphs (its DOM, junk the layout
-  declares removed) are the body: they keep paragraph boundaries and line breaks exactly,
-  which trafilatura does not always do. trafilatura runs on the container only when the DOM
-  gives nothing (its text is then the body) and, as a cross-check, on a fixed sample of one
-  recognised page in CROSS_CHECK_EVERY (every page for `newscrawl extract`): when it holds
-  much text the DOM path lost, a warning is logged.
-- When no layout recognises the page, trafilatura runs on the whole page and its text is the
-  body.
+How the two extractors are combined (see docs/extraction.md): trafilatura's judgement of what
+is content counts on every page.
+- When a layout is recognised, trafilatura runs on its container with the layout's declared
+  junk (and any form-control widget) removed. The container's own paragraphs keep their
+  boundaries and line breaks exactly, which trafilatura does not always do, so they are the
+  body: those the layout vouches for (its `story_css`), and the others only when trafilatura
+  kept them, so a link box or an advertisement nobody declared stays out. Markup the layout
+  does not know (`unknown_markup`) and the two extractors disagreeing beyond DISAGREEMENT in
+  either direction (`extractors_disagree`) are flagged. trafilatura's text is the body when
+  the container gives nothing.
+- When no layout recognises the page (`layout_unknown`), trafilatura runs on the whole page
+  with hidden elements and form-control widgets removed; figure captions are read and kept out
+  of the body, and the structured data the site parser read (JSON-LD, meta) keeps its title,
+  time and authors.
 - Either way the site's rules (one object per site) then move notes, bylines, datelines,
   e-mail and "(END)" out of the paragraphs.
-- Fields the site parser missed (title, date, authors) come from trafilatura's metadata, and
-  `field_sources` records which extractor filled each field.
+- Fields still missing (title, date, authors) come from trafilatura's metadata, and
+  `field_sources` records which extractor filled each field; a required one filled that way
+  on a recognised layout is flagged (`fallback_fields`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import zlib
 from collections import Counter
 from typing import Any
 
@@ -33,8 +38,12 @@ from lxml import etree
 from newscrawl import sites
 from newscrawl.dates import parse_iso, plausible
 from newscrawl.items import ArticleItem
-from newscrawl.parsing.blocks import paragraphs as dom_paragraphs
-from newscrawl.parsing.blocks import texts
+from newscrawl.parsing.blocks import (
+    Container,
+    read_container,
+    read_unknown_page,
+    texts,
+)
 from newscrawl.parsing.html import sanitize, set_field
 from newscrawl.parsing.text import dedupe, hangul_share, looks_like_name, norm, one_line
 from newscrawl.sites.base import LayoutVersion, headline
@@ -56,57 +65,66 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 DATE_CONFIG = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True,
                "extensive_search": False}
 MAX_HTML_CHARS = 5_000_000
-AGREEMENT_FLOOR = 0.9
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
 _CLOSING_HTML = re.compile(r"</html\s*>", re.IGNORECASE)
 _BINARY = re.compile("[\x00-\x08\ufffd]")
-# trafilatura's text is only a cross-check when a layout's own paragraphs are the body: it is
-# run on one recognised page in this many (half the cleaning's cost otherwise), enough to
-# notice markup drift inside a known container within a crawl of a few hundred pages.
-CROSS_CHECK_EVERY = 20
+# A paragraph the layout does not vouch for is story when trafilatura kept at least this share
+# of its words (trafilatura may drop a word or two inside a block it keeps).
+KEPT_SHARE = 0.8
+# The site path and trafilatura disagree when more than this share of one side's words is
+# missing from the other (both read the container with its declared junk removed).
+DISAGREEMENT = 0.15
+# Fields every article needs; one filled by trafilatura on a recognised layout means the
+# layout no longer finds it.
+REQUIRED = ("title", "published_at")
 
 
-def clean_article(item: ArticleItem, cross_check: bool | None = None) -> ArticleItem:
+def clean_article(item: ArticleItem) -> ArticleItem:
     """Fill body, captions, notes and missing metadata; never raises (problems are recorded).
 
-    `cross_check`: also run trafilatura on a recognised container to compare its text with the
-    container's paragraphs (True), never (False), or on one page in CROSS_CHECK_EVERY (None).
+    trafilatura runs on every page: on the layout's container with its declared junk removed,
+    or on the whole page when no layout recognised it.
     """
     try:
-        _clean(item, cross_check)
+        _clean(item)
     except Exception as exc:  # the crawl must survive any page
         log.warning("cleaning failed on %s: %r", item.url, exc)
         item.problems.append(f"clean_error: {type(exc).__name__}")
     return item
 
 
-def _clean(item: ArticleItem, cross_check: bool | None) -> None:
+def _clean(item: ArticleItem) -> None:
     html = item.raw_html or ""
     usable = _check_input(item, html)
     layout = sites.layout_by_name(item.layout)
     item.title = headline(item.title)
     item.subtitle = one_line(item.subtitle) or None
-    container = item.container_html if layout else None
-
-    if container and layout:
-        item.captions = _captions(container, layout)
-    dom_pars = (
-        dom_paragraphs(container, layout.drop_css, layout.drop_xpath) if container and layout
-        else []
-    )
-    traf = None
-    if not dom_pars or _wants_cross_check(item, cross_check):
-        # A bare fragment makes trafilatura log "empty HTML tree" and give up: a document.
-        source_html = f"<html><body>{container}</body></html>" if container else html
-        traf = _trafilatura(source_html if container or usable else "", item, not container)
-    traf_pars = _document_paragraphs(traf)
     rules = sites.rules_for(item.source or (layout.source if layout else None))
-    if dom_pars:
-        body = rules.apply(dom_pars, item, sites.publisher_names(), "site")
-        item.field_sources["body"] = "site"
-        _cross_check(item, dom_pars + item.captions, traf_pars)
+    container = item.container_html if layout else None
+    traf = None
+    if layout and container:
+        item.captions = _captions(container, layout)
+        read = read_container(container, layout.drop_css, layout.drop_xpath, layout.story_css)
+        # A bare fragment makes trafilatura log "empty HTML tree" and give up: a document.
+        traf_pars = _document_paragraphs(
+            _trafilatura(f"<html><body>{read.html}</body></html>", item, with_metadata=False)
+        )
+        chosen = _judged(item, read, traf_pars)
+        if chosen:
+            body = rules.apply(chosen, item, sites.publisher_names(), "site")
+            item.field_sources["body"] = "site"
+        else:
+            body = rules.apply(traf_pars, item, sites.publisher_names(), "trafilatura")
+            if body:
+                item.field_sources["body"] = "trafilatura"
     else:
-        body = rules.apply(traf_pars, item, sites.publisher_names(), "trafilatura")
+        if usable:
+            _problem(item, "layout_unknown: no layout version recognised the page")
+        page, item.captions = read_unknown_page(html) if usable else ("", [])
+        traf = _trafilatura(page, item, with_metadata=True)
+        body = rules.apply(_document_paragraphs(traf), item, sites.publisher_names(),
+                           "trafilatura")  # fmt: skip
         if body:
             item.field_sources["body"] = "trafilatura"
     item.body = "\n\n".join(body) or None
@@ -114,16 +132,61 @@ def _clean(item: ArticleItem, cross_check: bool | None) -> None:
         item.field_sources.setdefault("captions", "site")
 
     _check_dates(item)
-    _metadata_fallback(item, layout, traf if not container else None, html if usable else "")
+    _metadata_fallback(item, layout, traf, html if usable else "")
     _set_language(item)
     _check_complete(item)
+    _check_fallback_fields(item, layout)
 
 
-def _wants_cross_check(item: ArticleItem, cross_check: bool | None) -> bool:
-    """A fixed sample of pages, by URL, so a rerun checks the same pages."""
-    if cross_check is not None:
-        return cross_check
-    return zlib.crc32((item.url or "").encode("utf-8", "replace")) % CROSS_CHECK_EVERY == 0
+def _judged(item: ArticleItem, read: Container, traf: list[str]) -> list[str]:
+    """The container's paragraphs that are story: those the layout vouches for, and the others
+    when trafilatura kept them. Markup the layout does not know (widgets removed, paragraphs
+    it does not claim) and the two extractors disagreeing are recorded as problems."""
+    if not traf:  # no judgement to apply: the layout's reading stands, flagged below
+        _problem(item, f"extractors_disagree: trafilatura found no text in the container "
+                       f"(layout {item.layout})")  # fmt: skip
+        return [block.text for block in read.blocks]
+    traf_words = _tokens(traf)
+    chosen: list[str] = []
+    unknown: dict[str, None] = dict.fromkeys(read.widgets)
+    for block in read.blocks:
+        if block.claimed:
+            chosen.append(block.text)
+            continue
+        unknown[block.where] = None
+        words = _tokens([block.text])
+        if words and sum((words & traf_words).values()) >= KEPT_SHARE * sum(words.values()):
+            chosen.append(block.text)
+    if unknown:
+        _problem(item, f"unknown_markup: {', '.join(list(unknown)[:6])} (layout {item.layout})")
+    _compare(item, chosen, traf)
+    return chosen
+
+
+def _compare(item: ArticleItem, site: list[str], traf: list[str]) -> None:
+    """Flag the article when either extractor holds much text the other lacks."""
+    site_words, traf_words = _tokens(site), _tokens(traf)
+    if not site_words or not traf_words:
+        return
+    shared = sum((site_words & traf_words).values())
+    site_only = 1 - shared / sum(site_words.values())
+    traf_only = 1 - shared / sum(traf_words.values())
+    if site_only > DISAGREEMENT or traf_only > DISAGREEMENT:
+        _problem(item, f"extractors_disagree: {site_only:.0%} of the site path's words not in "
+                       f"trafilatura's text, {traf_only:.0%} of trafilatura's not in the site "
+                       f"path's (layout {item.layout})")  # fmt: skip
+
+
+def _check_fallback_fields(item: ArticleItem, layout: LayoutVersion | None) -> None:
+    """A required field that a recognised layout left to trafilatura."""
+    if layout is None:
+        return
+    filled = [name for name in REQUIRED if item.field_sources.get(name) == "trafilatura"]
+    if item.field_sources.get("body") == "trafilatura":
+        filled.append("body")
+    if filled:
+        _problem(item, f"fallback_fields: {', '.join(filled)} filled by trafilatura "
+                       f"(layout {item.layout})")  # fmt: skip
 
 
 def _check_input(item: ArticleItem, html: str) -> bool:
@@ -196,7 +259,9 @@ def _document_paragraphs(doc: Any) -> list[str]:
             parts = [" ".join(_text(c) for c in row.iter("cell")) for row in child.iter("row")]
         else:
             parts = [_text(child)]
-        out.extend(p for p in (norm(x) for x in parts) if p)
+        # a blank line (two <lb/>s: `<br><br>` in the page) ends a paragraph too
+        chunks = (c for part in parts for c in _PARA_BREAK.split(part))
+        out.extend(p for p in (norm(c) for c in chunks) if p)
     return out
 
 
@@ -206,20 +271,6 @@ def _text(el: etree._Element) -> str:
 
 def _tokens(paragraphs: list[str]) -> Counter[str]:
     return Counter(t.lower() for p in paragraphs for t in _TOKEN.findall(p))
-
-
-def _cross_check(item: ArticleItem, dom: list[str], traf: list[str]) -> None:
-    """Warn when trafilatura finds text in the container that the DOM path lost."""
-    traf_tokens = _tokens(traf)
-    if not traf_tokens:
-        return
-    kept = sum((traf_tokens & _tokens(dom)).values())
-    recall = kept / sum(traf_tokens.values())
-    if recall < AGREEMENT_FLOOR:
-        log.warning(
-            "%s: container paragraphs miss %.0f%% of trafilatura's text (layout %s)",
-            item.url, 100 * (1 - recall), item.layout,
-        )
 
 
 def _check_dates(item: ArticleItem) -> None:

@@ -17,21 +17,21 @@ from parsel import Selector
 from newscrawl import sites, topic
 from newscrawl.cleaning import clean_article
 from newscrawl.items import ArticleItem, FetchedPage
-from newscrawl.parsing.html import declared_canonical, meta, sanitize
+from newscrawl.parsing.html import declared_canonical, meta, sanitize, set_field
+from newscrawl.parsing.text import byline_names, looks_like_name
+from newscrawl.sites.base import fill_common
 
 log = logging.getLogger(__name__)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CANONICAL = re.compile(r"""<link[^>]+rel=["']?canonical[^>]*>""", re.IGNORECASE)
 
 
-def page_to_article(
-    page: FetchedPage, rules_path: str | None = None, cross_check: bool | None = None
-) -> ArticleItem:
+def page_to_article(page: FetchedPage, rules_path: str | None = None) -> ArticleItem:
     """A fetched page parsed by its site's layouts, cleaned and tagged: what the crawl stores.
 
     The spider's view of the fetch (final URL, the canonical URL it asked for, redirects)
     decides identity and aliases. `rules_path`: the topic rules file (None: the packaged
-    rules). `cross_check`: see `clean_article`.
+    rules).
     """
     item = parse_page(page.url, page.html, page.source or None)
     item.problems.extend(page.problems)
@@ -40,7 +40,7 @@ def page_to_article(
     item.canonical_url = item.canonical_url or page.requested or ""
     forms = {page.requested, *map(sites.canonicalize, page.redirected_from)}
     item.aliases = sorted(u for u in forms - {None, item.canonical_url} if u)
-    clean_article(item, cross_check)
+    clean_article(item)
     item.topic = topic.classify(item.title or "", item.body or "", _rules(rules_path))
     return item
 
@@ -66,8 +66,9 @@ def infer_source(url: str, html: str = "") -> str | None:
 
 def parse_page(url: str, html: str, source: str | None = None) -> ArticleItem:
     """An item with identity set and the site's fields filled by the first layout version
-    that knows the page; `layout` None when none does (the cleaning then relies on
-    trafilatura). Never raises on bad HTML: the item then carries a problem and no layout.
+    that knows the page; `layout` None when none does (then only the page's structured data
+    is read, and the cleaning relies on trafilatura). Never raises on bad HTML: the item then
+    carries a problem and no layout.
     """
     source = source or infer_source(url, html or "")
     item = ArticleItem(source=source or "", url=url, raw_html=html)
@@ -99,7 +100,44 @@ def parse_page(url: str, html: str, source: str | None = None) -> ArticleItem:
             item.layout = None
             item.container_html = None
     _identify(sel, item, declared_canonical(sel))
+    _read_unknown_page(sel, item)
     return item
+
+
+_TEXT_NODES = "//body//*[not(self::script or self::style or self::noscript)]/text()"
+_EMAIL = re.compile(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
+
+
+def _read_unknown_page(sel: Selector, item: ArticleItem) -> None:
+    """What a page no layout knows still says plainly: its structured data (JSON-LD, meta),
+    a sub-headline right under the headline, the authors of the first "By ..." line (or
+    reporter's card: a name, then an e-mail address) after the headline, and the site's
+    printed date stamp."""
+    fill_common(sel, item, origin="page")
+    if item.title:  # a sub-headline: an h2 right after the headline, before any paragraph
+        subtitle = sel.xpath(
+            "(//h1[normalize-space()=$t]/following::*[self::h2 or self::p])[1][self::h2]",
+            t=item.title,
+        )
+        set_field(item, "subtitle", " ".join(subtitle.xpath("string()").get("").split()), "page")
+    texts = [" ".join(t.split()) for t in sel.xpath(_TEXT_NODES).getall()]
+    texts = [t for t in texts if t]
+    title = (item.title or "").strip()
+    start = next((i for i, t in enumerate(texts) if title and t == title), 0)
+    credits = sites.publisher_names()
+    for i in range(start, len(texts)):
+        text, after = texts[i], texts[i + 1] if i + 1 < len(texts) else ""
+        names = byline_names(text, credits)
+        if names is None and looks_like_name(text) and _EMAIL.fullmatch(after):
+            names = [text]  # a reporter's card: a name, then an e-mail address
+        if names:
+            set_field(item, "authors", names, "page")
+            break
+    rules = sites.rules_for(item.source)
+    if rules.read_stamp is not None and not item.published_at:
+        published, updated = rules.read_stamp(" ".join(texts[start:start + 200]))
+        set_field(item, "published_at", published, "page")
+        set_field(item, "modified_at", updated, "page")
 
 
 def _identify(sel: Selector, item: ArticleItem, declared: str | None) -> None:

@@ -15,6 +15,17 @@ from typing import Any
 
 STORED = {"stored": True}  # a column of `articles` and a key of the article's JSON
 
+# Problem codes that say the extraction may be degraded by a change of the site (docs/drift.md):
+# the article is complete but was read without (all of) its layout's knowledge.
+DRIFT_CODES = frozenset(
+    {"layout_unknown", "layout_error", "unknown_markup", "extractors_disagree", "fallback_fields"}
+)
+
+
+def problem_code(problem: str) -> str:
+    """"no_title: not found ..." -> "no_title"."""
+    return problem.split(":", 1)[0].strip()
+
 
 @dataclass
 class ArticleItem:
@@ -59,7 +70,13 @@ class ArticleItem:
 
     @property
     def incomplete(self) -> bool:
-        return bool(self.problems)
+        """A problem other than drift: bad input, a missing required field, a bad date..."""
+        return any(problem_code(p) not in DRIFT_CODES for p in self.problems)
+
+    @property
+    def degraded(self) -> bool:
+        """Read with less than its layout's knowledge (a drift code among its problems)."""
+        return any(problem_code(p) in DRIFT_CODES for p in self.problems)
 
 
 STORED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ArticleItem) if f.metadata)

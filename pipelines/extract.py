@@ -14,7 +14,7 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from newscrawl.extract import page_to_article
-from newscrawl.items import ArticleItem, FetchedPage
+from newscrawl.items import DRIFT_CODES, ArticleItem, FetchedPage, problem_code
 from newscrawl.workers import SHARED_POOL, run_in_worker
 
 log = logging.getLogger(__name__)
@@ -90,12 +90,16 @@ class ExtractPipeline:
         if item.layout is None and item.body:
             self._inc("clean/layout_unknown_filled")
         for problem in item.problems:
-            self._inc(f"clean/problem/{problem.split(':', 1)[0]}")
+            self._inc(f"clean/problem/{problem_code(problem)}")
             if problem.startswith("implausible_date"):
                 self._inc("clean/implausible_date")
         if item.language and not item.language.lower().startswith("en"):
             self._inc(f"clean/language/{item.language}")
             log.warning("article %s is not in English (language %s)", item.url, item.language)
+        if item.degraded:
+            self._inc("clean/degraded")
+            log.warning("degraded extraction of %s: %s", item.url, "; ".join(
+                p for p in item.problems if problem_code(p) in DRIFT_CODES))
         if item.incomplete:
             self._inc("clean/incomplete")
             log.warning("incomplete article %s: %s", item.url, "; ".join(item.problems))

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot read {args.path}: {exc.strerror or exc}") from None
     html, problem = decode_html(data)
     page = FetchedPage(source=args.source or "", url=args.url, html=html)
-    item = page_to_article(page, config.topic_rules_path(), cross_check=True)
+    item = page_to_article(page, config.topic_rules_path())
     if problem:
         item.problems.insert(0, problem)
     print(json.dumps(item_to_json(item), indent=2, ensure_ascii=False))

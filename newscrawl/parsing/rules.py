@@ -22,6 +22,11 @@ EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_LINE = re.compile(rf"^[\s(<\[]*{EMAIL}(?:[\s,;/)>\]]+{EMAIL})*[\s)>\].]*$")
 _TRAILING_EMAIL = re.compile(rf"\s+\(?{EMAIL}\)?\s*$")
 _WIRE_MARK = re.compile(r"^\(\s*(?:END|MORE)\s*\)$", re.IGNORECASE)
+# A line that is only a date stamp: "2025-05-20 16:30", "2023.10.05", "Oct. 5, 2023 - 14:53"
+_STAMP_ONLY = re.compile(
+    r"^\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:\s*-?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:KST)?\s*$"
+)
 _TRAILING_MARK = re.compile(r"\s*\(\s*END\s*\)\s*$", re.IGNORECASE)
 # A date-stamp line ("Published : Feb 14, 2023 - 10:12") read into (published, updated).
 StampReader = Callable[[str], tuple[datetime | None, datetime | None]]
@@ -45,12 +50,14 @@ def _lines(paragraph: str) -> list[str]:
 
 
 def drop_contact_lines(paragraphs: list[str]) -> list[str]:
-    """Lines that are only e-mail addresses or a wire mark "(END)"/"(MORE)" are not story."""
+    """Lines that are only e-mail addresses, a wire mark "(END)"/"(MORE)" or a date stamp
+    are not story."""
     out = []
     for para in paragraphs:
         kept = [
             line for line in _lines(para)
             if not _EMAIL_LINE.match(line) and not _WIRE_MARK.match(line.strip())
+            and not _STAMP_ONLY.match(line)
         ]
         if kept:
             out.append("\n".join(kept))
@@ -95,9 +102,10 @@ class SiteRules:
         origin: str = "site",
     ) -> list[str]:
         """`not_people`: publisher names a "By ..." line may credit instead of a person."""
-        paragraphs = self._lead(list(paragraphs), item, not_people, origin)
+        # repeats first: trafilatura may give the headline before the lead lines
+        paragraphs = drop_repeats(list(paragraphs), item)
+        paragraphs = self._lead(paragraphs, item, not_people, origin)
         paragraphs = drop_contact_lines(paragraphs)
-        paragraphs = drop_repeats(paragraphs, item)
         if paragraphs:
             m = self.dateline.match(paragraphs[0])
             if m and not item.dateline:

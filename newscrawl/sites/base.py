@@ -50,6 +50,9 @@ class LayoutVersion:
     container_css: tuple[str, ...] = ()
     drop_css: tuple[str, ...] = COMMON_DROP
     drop_xpath: tuple[str, ...] = (PHOTO_TABLES,)
+    # Elements whose paragraphs the layout vouches for as story (e.g. the container's own `p`
+    # children); every other paragraph of the container is story only if trafilatura keeps it.
+    story_css: tuple[str, ...] = ()
     caption_css: tuple[str, ...] = ()
     caption_alt_css: tuple[str, ...] = ()  # img@alt, used only when no caption text is found
     byline_known: bool = True  # False: the byline's place is a guess; let trafilatura fill it
@@ -171,19 +174,22 @@ def authors(text: str | None) -> list[str]:
     return split_authors(text, not_people())
 
 
-def fill_common(sel: Selector, item: ArticleItem) -> None:
-    """The structured metadata (JSON-LD, `article:*` meta) every era of every site may carry."""
+def fill_common(sel: Selector, item: ArticleItem, origin: str = "site") -> None:
+    """The structured metadata (JSON-LD, `article:*` meta) every era of every site may carry.
+
+    `origin` is recorded in `field_sources`: "site" for a layout version, "page" when no
+    layout knows the page and only its structured data is read."""
     item.language = item.language or language(sel)
     art = jsonld.article(sel) or {}
-    set_field(item, "title", headline(jsonld.text_of(art.get("headline"))))
-    set_field(item, "title", headline(meta(sel, "og:title")))
-    set_field(item, "published_at", parse_iso(jsonld.text_of(art.get("datePublished"))))
-    set_field(item, "published_at", parse_iso(meta(sel, "article:published_time")))
-    set_field(item, "modified_at", parse_iso(jsonld.text_of(art.get("dateModified"))))
-    set_field(item, "modified_at", parse_iso(meta(sel, "article:modified_time")))
-    set_field(item, "section", one_line(jsonld.text_of(art.get("articleSection"))))
-    set_field(item, "section", one_line(meta(sel, "article:section")))
-    set_field(item, "authors", [n for name in jsonld.names_of(art.get("author"))
-                                for n in authors(name)])  # fmt: skip
-    set_field(item, "tags", jsonld.keywords_of(art.get("keywords")))
-    set_field(item, "tags", metas(sel, "article:tag"))
+    set_field(item, "title", headline(jsonld.text_of(art.get("headline"))), origin)
+    set_field(item, "title", headline(meta(sel, "og:title")), origin)
+    set_field(item, "published_at", parse_iso(jsonld.text_of(art.get("datePublished"))), origin)
+    set_field(item, "published_at", parse_iso(meta(sel, "article:published_time")), origin)
+    set_field(item, "modified_at", parse_iso(jsonld.text_of(art.get("dateModified"))), origin)
+    set_field(item, "modified_at", parse_iso(meta(sel, "article:modified_time")), origin)
+    set_field(item, "section", one_line(jsonld.text_of(art.get("articleSection"))), origin)
+    set_field(item, "section", one_line(meta(sel, "article:section")), origin)
+    names = [n for name in jsonld.names_of(art.get("author")) for n in authors(name)]
+    set_field(item, "authors", names, origin)
+    set_field(item, "tags", jsonld.keywords_of(art.get("keywords")), origin)
+    set_field(item, "tags", metas(sel, "article:tag"), origin)

@@ -126,6 +126,7 @@ class KoreaHeraldD(LayoutVersion):
     name = "koreaherald-d"
     source = "koreaherald"
     container_css = ("article.article-body",)
+    story_css = ("article.article-body > p",)
     drop_css = COMMON_DROP + (".article-photo-wrap", ".article-img", "[class*=ad-]")
     caption_css = ("figure.article-img figcaption", ".article-photo-wrap figcaption")
     caption_alt_css = ("figure.article-img img", ".article-photo-wrap img")
@@ -149,6 +150,7 @@ class KoreaHeraldC(LayoutVersion):
     name = "koreaherald-c"
     source = "koreaherald"
     container_css = (".news_text_area",)
+    story_css = (".text_box > p", ".text_box")
     drop_css = COMMON_DROP + (".img_caption", ".news_btn_wrap", ".news_journalist_area")
     caption_css = (".img_caption",)
     byline_known = False
@@ -175,6 +177,7 @@ class KoreaHeraldB(LayoutVersion):
     name = "koreaherald-b"
     source = "koreaherald"
     container_css = ("#articleText", ".view_con")
+    story_css = ("#articleText", ".view_con", ".view_con_t")  # text and <br>s right in them
     drop_css = COMMON_DROP + (
         "#thumimage", ".view_tit_icon", ".main_r_tit", ".view_main_c_li", ".spot_li",
         ".khadv_bg", ".main_r", ".view_con_caption",

@@ -30,7 +30,7 @@ from parsel import Selector
 
 from newscrawl.dates import build, month_number, parse_iso
 from newscrawl.items import ArticleItem
-from newscrawl.parsing.blocks import paragraphs
+from newscrawl.parsing.blocks import read_container
 from newscrawl.parsing.html import first_text, meta, set_field
 from newscrawl.parsing.rules import SiteRules, split_attn
 from newscrawl.parsing.text import byline_names, dedupe, one_line
@@ -69,6 +69,7 @@ YONHAP_DROP = COMMON_DROP + (
     "#moreArticleNews", ".keyword-zone01", ".writer-zone01", ".txt-copyright",
     ".aside-box01", ".ads-box", "[class*=ads-]",
 )
+YONHAP_STORY = ("article.story-news > p",)
 YONHAP_CAPTIONS = ("figure.image-zone figcaption .txt-desc", ".photo-group figcaption .txt-desc")
 
 
@@ -79,10 +80,12 @@ def _tags(sel: Selector) -> list[str]:
     return dedupe([one_line(t).lstrip("#").strip() for t in found])
 
 
-def _lead_byline(container: Selector) -> list[str]:
-    """The "By ..." line in the story's first paragraphs (after an optional ATTN note)."""
-    html = container.get()
-    for para in paragraphs(html, YONHAP_DROP)[:3]:
+def _lead_byline(container: Selector, layout: LayoutVersion) -> list[str]:
+    """The "By ..." line in the story's first paragraphs (after an optional ATTN note).
+
+    Read as the cleaning will read the container (same arguments: one parse, cached)."""
+    read = read_container(container.get(), layout.drop_css, layout.drop_xpath, layout.story_css)
+    for para in [block.text for block in read.blocks[:3]]:
         for line in para.split("\n"):
             _note, rest = split_attn(line)
             names = byline_names(rest, not_people())
@@ -100,6 +103,7 @@ class Yonhap2024(LayoutVersion):
     source = "yonhap"
     container_css = ("article.story-news",)
     drop_css = YONHAP_DROP
+    story_css = YONHAP_STORY
     caption_css = YONHAP_CAPTIONS
     byline_known = False
 
@@ -123,7 +127,7 @@ class Yonhap2024(LayoutVersion):
         ]
         set_field(item, "authors", dedupe(writers))
         story = sel.css("article.story-news")
-        set_field(item, "authors", _lead_byline(story[0]))
+        set_field(item, "authors", _lead_byline(story[0], self))
         set_field(item, "tags", _tags(sel))
 
 
@@ -134,6 +138,7 @@ class Yonhap2023(LayoutVersion):
     source = "yonhap"
     container_css = ("article.story-news",)
     drop_css = YONHAP_DROP
+    story_css = YONHAP_STORY
     caption_css = YONHAP_CAPTIONS
 
     def matches(self, sel: Selector) -> bool:
@@ -146,7 +151,7 @@ class Yonhap2023(LayoutVersion):
         set_field(item, "published_at", parse_visible_stamp(
             first_text(sel, "header.title-article01 .info-con span.txt")
         ))
-        set_field(item, "authors", _lead_byline(sel.css("article.story-news")[0]))
+        set_field(item, "authors", _lead_byline(sel.css("article.story-news")[0], self))
         set_field(item, "tags", _tags(sel))
 
 

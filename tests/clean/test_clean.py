@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from newscrawl import sites
-from newscrawl.cleaning import CROSS_CHECK_EVERY, _wants_cross_check, clean_article
+from newscrawl.cleaning import clean_article
 from newscrawl.dates import KST
 from newscrawl.extract import parse_page
 from newscrawl.items import ArticleItem
@@ -102,7 +102,7 @@ def test_unknown_layout_filled_by_trafilatura():
     item = extracted("unknown_layout")
     assert item.layout is None
     assert item.field_sources["body"] == "trafilatura"
-    assert item.field_sources["title"] == "trafilatura"
+    assert item.field_sources["title"] == "page"  # the page's own og:title, read generically
     assert item.title == expected("unknown_layout")["title"]
     assert item.published_at == datetime(2025, 6, 1, 11, 20, tzinfo=KST)
     assert item.authors == ["Yu Ha-na"] and "hana@" not in item.body
@@ -122,50 +122,15 @@ def test_missing_title_falls_back_to_trafilatura():
     assert item.field_sources["title"] == "trafilatura"
 
 
-def test_empty_container_falls_back_to_trafilatura_paragraphs():
+def test_container_without_paragraph_markup_still_gives_the_body_flagged():
+    """Paragraph markup gone from a known container: trafilatura finds no text in it, so the
+    layout's reading stands, and the article says the two extractors disagree."""
     item = parse_page(URL, page("yonhap_2023_lead"))
     item.container_html = item.container_html.replace("<p>", "<span>").replace("</p>", "</span>")
     item.container_html = item.container_html.replace("<br/>", " ")
     clean_article(item)
-    assert item.body  # the DOM path found no paragraph breaks but text is still extracted
-
-
-def _container_with_hidden_story() -> ArticleItem:
-    """A recognised page whose story paragraphs moved into a box the layout drops as junk."""
-    item = parse_page(URL, page("yonhap_2023_lead"))
-    html = item.container_html
-    second = html.index("<p>", html.index("<p>") + 3)
-    last = html.rindex("</p>") + 4
-    item.container_html = f'{html[:second]}<div class="sns-quote">{html[second:last]}</div>'
-    item.container_html += html[last:]
-    return item
-
-
-def test_cross_check_warns_when_the_container_loses_text(caplog):
-    with caplog.at_level(logging.WARNING, logger="newscrawl.cleaning"):
-        clean_article(_container_with_hidden_story(), cross_check=True)
-    assert "container paragraphs miss" in caplog.text and URL in caplog.text
-
-
-def test_cross_check_skipped_when_not_wanted(caplog):
-    with caplog.at_level(logging.WARNING, logger="newscrawl.cleaning"):
-        clean_article(_container_with_hidden_story(), cross_check=False)
-    assert "container paragraphs miss" not in caplog.text
-
-
-def test_cross_check_sample_is_a_fixed_share_of_pages():
-    urls = [f"https://en.yna.co.kr/view/AEN20240312{n:06d}315" for n in range(2000)]
-    picked = [u for u in urls if _wants_cross_check(ArticleItem(url=u), None)]
-    assert 0.5 / CROSS_CHECK_EVERY < len(picked) / len(urls) < 2 / CROSS_CHECK_EVERY
-    assert picked == [u for u in urls if _wants_cross_check(ArticleItem(url=u), None)]
-
-
-def test_cleaning_results_do_not_depend_on_the_cross_check():
-    for name in ("yonhap_2023_lead", "koreaherald_b", "koreaherald_d"):
-        url = expected(name)["url"]
-        checked = clean_article(parse_page(url, page(name)), cross_check=True)
-        unchecked = clean_article(parse_page(url, page(name)), cross_check=False)
-        assert checked == unchecked
+    assert "South Korea" in item.body
+    assert any(p.startswith("extractors_disagree") for p in item.problems)
 
 
 def test_implausible_date_replaced_and_reported():

@@ -20,6 +20,7 @@ MARKUP = '"><svg onload=alert(3)><iframe src="javascript:alert(2)"></iframe>'
 LEAD_TITLE = "(LEAD) " + HOSTILE_TITLE
 SEARCH_WORD = "counterpart"  # in the hostile bodies, so a search shows their snippets
 RAW_HTML = '<html><body><script>alert("raw page")</script><p>raw page</p></body></html>'
+CORRECTION = "Corrected: <script>alert(6)</script>"
 RUN_ERROR = "<script>alert(4)</script> feed https://x.test/?a=<b>1</b> failed"
 
 
@@ -48,13 +49,15 @@ def _item(source: str, site_id: str, url: str, title: str, body: str, hours: int
 
 
 def load(database_url: str) -> dict[str, int]:
-    """Store the hostile story and run; the ids of its three articles."""
+    """Store the hostile story (the original in two versions) and run; the ids of its three
+    articles."""
     from newscrawl.db.store import store_article
 
     yna = "https://en.yna.co.kr/view/"
     with psycopg.connect(database_url, autocommit=True) as conn:
+        store_article(conn, _item("yonhap", ORIGINAL, yna + ORIGINAL, HOSTILE_TITLE, _body(), 0))
         original = store_article(conn, _item("yonhap", ORIGINAL, yna + ORIGINAL, HOSTILE_TITLE,
-                                             _body(), 0))  # fmt: skip
+                                             _body(CORRECTION), 0))  # a second version  # fmt: skip
         lead = store_article(conn, _item("yonhap", LEAD, yna + LEAD, LEAD_TITLE,
                                          _body(f"Added later: <script>alert(5)</script> {MARKUP}"),
                                          2))  # fmt: skip

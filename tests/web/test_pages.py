@@ -159,6 +159,17 @@ def test_article_page_shows_captions_note_problems_and_evidence(server, web_data
     assert f"(ATTN: adds {escaped})" in page
 
 
+def test_article_versions_are_compared(server, cli, web_data):
+    article_id = web_data.hostile["original"]
+    shown = cli("show", str(article_id))
+    assert len(shown["versions"]) == 2 and shown["versions"][1]["changed"] == ["body"]
+    assert fetch(f"{server.url}/api/article/{article_id}").json()["versions"] == shown["versions"]
+    page = fetch(f"{server.url}/article/{article_id}").text
+    assert "<h3>Version 2 (" in page
+    inserted = re.findall(r"<ins>(.*?)</ins>", page, re.DOTALL)
+    assert any(esc(hostile.CORRECTION) in piece for piece in inserted)
+
+
 def test_search_is_the_cli_search_ranked_highlighted_paged(server, cli):
     query = "talks"
     first = fetch(f"{server.url}/api/search?{urlencode({'q': query})}").json()

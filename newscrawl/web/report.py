@@ -18,6 +18,8 @@ def pair_report(database: Database, pair: str, since: date | None, until: date |
     from newscrawl.web.views import pair_page
 
     app = create_app(database)
+    # The page is rendered as for a request of it (templates and context processors need one),
+    # with nothing served.
     with app.test_request_context(f"/pair/{pair}"), connect_read_only(database) as conn:
         data, context = pair_page(conn, pair, since, until, source)
         conn.rollback()

@@ -27,10 +27,16 @@ LOOPBACK_SETTINGS = {
 }
 
 
+def demo_conninfo(database: connection.Database) -> str:
+    """The conninfo of the demo database (`<name>_demo`) on the same server."""
+    params = conninfo_to_dict(database.url)
+    return make_conninfo(**{**params, "dbname": f"{params.get('dbname') or 'newscrawl'}_demo"})
+
+
 def demo_database(database: connection.Database) -> str:
     """A fresh `<name>_demo` database on the same server; its conninfo."""
-    params = conninfo_to_dict(database.url)
-    name = f"{params.get('dbname') or 'newscrawl'}_demo"
+    url = demo_conninfo(database)
+    name = conninfo_to_dict(url)["dbname"]
     try:
         with psycopg.connect(database.url, autocommit=True,
                              connect_timeout=connection.CONNECT_TIMEOUT) as conn:  # fmt: skip
@@ -41,7 +47,7 @@ def demo_database(database: connection.Database) -> str:
             f"cannot create the demo database {name!r} on "
             f"{connection.describe_host(database.url)}: {str(exc).strip().splitlines()[0]}"
         ) from None
-    return make_conninfo(**{**params, "dbname": name})
+    return url
 
 
 def run(articles: int, seed: int) -> int:
@@ -64,11 +70,11 @@ def run(articles: int, seed: int) -> int:
         results = crawl.run(options, announce=lambda line: None)
     for result in results:
         print(result.summary())
-    show(url)
+    show(url, database.embedded)
     return crawl.exit_code(results)
 
 
-def show(url: str) -> None:
+def show(url: str, embedded: bool = False) -> None:
     with psycopg.connect(url) as conn:
         totals = conn.execute(
             """SELECT count(*), count(DISTINCT story_id),
@@ -90,4 +96,7 @@ def show(url: str) -> None:
     columns = ("id", "source", "published (KST)", "title", "pairs", "kind")
     render([dict(zip(columns, row, strict=True)) for row in rows], columns, "table",
            out=sys.stdout, max_width=70)  # fmt: skip
-    print("\nlook around: DATABASE_URL='" + url + "' newscrawl list / show ID / timeline")
+    if not embedded:  # the embedded server stops with this process; DATABASE_URL's does not
+        print("\nlook around: DATABASE_URL='" + url + "' newscrawl list / show ID / timeline")
+    print("\nbrowse it: newscrawl serve --demo, then open http://127.0.0.1:8080/pair/JP-KR "
+          "(the Korea-Japan timeline; Ctrl-C stops the server)")

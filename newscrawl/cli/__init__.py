@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "newscrawl.cli.extract_cmd",
     "newscrawl.cli.reextract_cmd",
     "newscrawl.cli.replica_cmd",
+    "newscrawl.cli.serve_cmd",
 )
 
 

@@ -115,6 +115,13 @@ SHOW_FIELDS = ("id", "source", "canonical_url", "site_article_id", "title", "sub
                "modified_at", "language", "layout", "pairs", "bilateral", "story_id",
                "version_rank", "version_count", "duplicate_of", "duplicate_kind", "similarity",
                "first_seen_at", "last_seen_at", "problems", "captions", "body")  # fmt: skip
+SHOW_JSON_EXTRA = ("topic_score", "topic_evidence")  # structured: in JSON only
+
+
+def show_record(article: dict[str, Any], details: dict[str, Any]) -> dict[str, Any]:
+    """`newscrawl show --format json`: every field, the topic evidence, versions, story,
+    copies. The web view's article JSON is this object too."""
+    return {**{k: article.get(k) for k in (*SHOW_FIELDS, *SHOW_JSON_EXTRA)}, **details}
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -125,7 +132,7 @@ def run_show(args: argparse.Namespace) -> int:
         details = queries.article_details(conn, article["id"])
     record = {k: article.get(k) for k in SHOW_FIELDS}
     if args.format == "json":
-        print(dumps({**record, **details}))
+        print(dumps(show_record(article, details)))
     elif args.format == "csv":
         write_csv([record], SHOW_FIELDS, sys.stdout)
     else:
@@ -183,7 +190,7 @@ def run_timeline(args: argparse.Namespace) -> int:
             print(f"{day}  {cell(row['headline'])}  [{', '.join(row['sources'])}]")
     else:
         render(rows, ("story_id", "published_at", "headline", "sources", "articles",
-                      "latest_article_id"), args.format)  # fmt: skip
+                      "versions", "latest_article_id"), args.format)  # fmt: skip
     return 0
 
 

@@ -19,6 +19,7 @@ class Filters:
     pair: str | None = None  # "JP-KR", codes sorted
     bilateral: bool | None = None
     limit: int | None = 50
+    offset: int = 0  # rows skipped first (search pages)
 
     def where(self, alias: str = "a") -> tuple[str, dict[str, Any]]:
         clauses, params = ["TRUE"], {}
@@ -86,31 +87,75 @@ def article_details(conn: psycopg.Connection, article_id: int) -> dict[str, Any]
                FROM article_versions WHERE article_id = %s ORDER BY version""",
             (article_id,),
         ).fetchall()
-        story = cur.execute(
-            """SELECT s.id, s.story_key, s.latest_article_id, s.first_published_at,
-                      s.last_published_at
-               FROM stories s JOIN articles a ON a.story_id = s.id WHERE a.id = %s""",
-            (article_id,),
+        story_id = cur.execute(
+            "SELECT story_id FROM articles WHERE id = %s", (article_id,)
         ).fetchone()
-        members = []
-        if story:
-            members = cur.execute(
-                """SELECT id, source, published_at, title, version_rank, duplicate_of
-                   FROM articles WHERE story_id = %s ORDER BY published_at NULLS LAST, id""",
-                (story["id"],),
-            ).fetchall()
         copies = cur.execute(
             """SELECT id, source, published_at, title, duplicate_kind, similarity
                FROM articles WHERE duplicate_of = %s ORDER BY id""",
             (article_id,),
         ).fetchall()
-    return {"versions": versions, "story": story, "story_articles": members, "copies": copies}
+    story = story_details(conn, story_id["story_id"]) if story_id and story_id["story_id"] else {}
+    return {"versions": versions, "story": story.get("story"),
+            "story_articles": story.get("story_articles", []), "copies": copies}  # fmt: skip
+
+
+def story_details(conn: psycopg.Connection, story_id: int) -> dict[str, Any]:
+    """A story and its articles (`show`'s `story` and `story_articles`); {} when unknown."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        story = cur.execute(
+            """SELECT id, story_key, latest_article_id, first_published_at, last_published_at
+               FROM stories WHERE id = %s""",
+            (story_id,),
+        ).fetchone()
+        if story is None:
+            return {}
+        members = cur.execute(
+            """SELECT id, source, published_at, title, version_rank, duplicate_of
+               FROM articles WHERE story_id = %s ORDER BY published_at NULLS LAST, id""",
+            (story_id,),
+        ).fetchall()
+    return {"story": story, "story_articles": members}
+
+
+def story_texts(conn: psycopg.Connection, story_id: int) -> dict[int, dict[str, Any]]:
+    """Title, body and copy link of each article of a story, by id (for comparing them)."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        rows = cur.execute(
+            """SELECT id, title, body, duplicate_kind, similarity, canonical_url
+               FROM articles WHERE story_id = %s""",
+            (story_id,),
+        ).fetchall()
+    return {row["id"]: row for row in rows}
+
+
+def version_texts(conn: psycopg.Connection, article_id: int) -> list[dict[str, Any]]:
+    """Every stored version of one article with its text, oldest first."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(
+            """SELECT version, seen_at, title, body FROM article_versions
+               WHERE article_id = %s ORDER BY version""",
+            (article_id,),
+        ).fetchall()
+
+
+def pairs(conn: psycopg.Connection, limit: int = 500) -> list[dict[str, Any]]:
+    """Every country pair with its articles, stories and first and last publication."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(
+            """SELECT p AS pair, count(*) AS articles, count(DISTINCT a.story_id) AS stories,
+                      min(a.published_at) AS first_published_at,
+                      max(a.published_at) AS last_published_at
+               FROM articles a, unnest(a.topic_pairs) p
+               GROUP BY p ORDER BY count(DISTINCT a.story_id) DESC, p LIMIT %s""",
+            (limit,),
+        ).fetchall()
 
 
 def search(conn: psycopg.Connection, query: str, filters: Filters) -> list[dict[str, Any]]:
     """Ranked full-text search; the query is a bound parameter to websearch_to_tsquery."""
     where, params = filters.where()
-    params.update(query=query.replace("\x00", " "), limit=filters.limit)
+    params.update(query=query.replace("\x00", " "), limit=filters.limit, offset=filters.offset)
     sql = f"""
         SELECT a.id, a.source, a.published_at, a.title, a.topic_pairs AS pairs, a.story_id,
                a.duplicate_of,
@@ -121,27 +166,36 @@ def search(conn: psycopg.Connection, query: str, filters: Filters) -> list[dict[
                a.canonical_url
         FROM articles a, websearch_to_tsquery('english', %(query)s) q
         WHERE a.search_vector @@ q AND {where}
-        ORDER BY rank DESC, a.published_at DESC NULLS LAST
-        LIMIT %(limit)s"""
+        ORDER BY rank DESC, a.published_at DESC NULLS LAST, a.id DESC
+        LIMIT %(limit)s OFFSET %(offset)s"""
     with conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(sql, params).fetchall()
 
 
-def timeline(conn: psycopg.Connection, filters: Filters) -> list[dict[str, Any]]:
-    """One row per story (not per version or copy), oldest first."""
+def timeline(
+    conn: psycopg.Connection, filters: Filters, newest_first: bool = False
+) -> list[dict[str, Any]]:
+    """One row per story (not per version or copy), oldest first unless `newest_first`.
+
+    `versions` counts the story's own texts (original, (LEAD), (2nd LD)...), `articles` adds
+    the linked copies; both among the articles the filters keep.
+    """
     where, params = filters.where()
     params["limit"] = filters.limit
+    order = "DESC" if newest_first else ""
     sql = f"""
         SELECT s.id AS story_id, s.first_published_at AS published_at,
                latest.title AS headline,
                array_agg(DISTINCT a.source ORDER BY a.source) AS sources,
-               count(a.id) AS articles, latest.id AS latest_article_id
+               count(a.id) AS articles,
+               count(a.id) FILTER (WHERE a.duplicate_of IS NULL) AS versions,
+               latest.id AS latest_article_id
         FROM stories s
         JOIN articles a ON a.story_id = s.id
         LEFT JOIN articles latest ON latest.id = s.latest_article_id
         WHERE {where}
         GROUP BY s.id, latest.id, latest.title
-        ORDER BY s.first_published_at NULLS LAST, s.id
+        ORDER BY s.first_published_at {order} NULLS LAST, s.id {order}
         LIMIT %(limit)s"""
     with conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(sql, params).fetchall()

@@ -21,6 +21,7 @@ def test_demo_crawls_the_replica_into_a_separate_database(database_url, pg_admin
         assert any(line.startswith("yonhap: 20 new") for line in lines), result.stdout
         assert any(line.startswith("koreaherald: ") for line in lines)
         assert any(line.startswith("stored: ") for line in lines)
+        assert any(line.startswith("browse it: newscrawl serve --demo") for line in lines)
         with psycopg.connect(demo_url) as conn:
             assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 38
         with psycopg.connect(database_url) as conn:  # the real database got nothing

@@ -150,9 +150,10 @@ class NewsSpider(scrapy.Spider):
     # -- the date window ---------------------------------------------------------------
 
     def _bounds(self) -> tuple[datetime | None, datetime | None]:
-        """[since, until) as instants: days are read in KST, the sites' own calendar."""
+        """[since, until] as instants (both days included): days are read in KST, the sites'
+        own calendar."""
         lo = datetime.combine(self.since, time.min, KST) if self.since else None
-        hi = datetime.combine(self.until, time.min, KST) if self.until else None
+        hi = datetime.combine(self.until + timedelta(days=1), time.min, KST) if self.until else None
         return lo, hi
 
     def in_window(self, when: datetime | None, slack: timedelta = timedelta(0)) -> bool:
@@ -189,8 +190,10 @@ class NewsSpider(scrapy.Spider):
         )
 
     def discovery_failed(self, failure: Failure) -> None:
+        reason = _reason(failure)
         self.crawler.stats.inc_value("discovery/failed")
-        logger.warning("discovery source skipped: %s (%s)", failure.request.url, _reason(failure))
+        self.crawler.stats.inc_value(f"discovery/failed/{reason}")  # the summary says why
+        logger.warning("discovery source skipped: %s (%s)", failure.request.url, reason)
 
     def _malformed(self, response: Response, what: str) -> None:
         self.crawler.stats.inc_value("discovery/malformed")

@@ -63,7 +63,21 @@ def run(articles: int, seed: int) -> int:
     for result in results:
         print(result.summary())
     show(url)
+    print(hint(url, database.embedded))
     return crawl.exit_code(results)
+
+
+def hint(url: str, embedded: bool) -> str:
+    """How to look at the demo database afterwards: commands that work once this one has
+    exited (the embedded server stops with its last user, hence `db start` first)."""
+    env = f"DATABASE_URL='{connection.mask_url(url)}'"
+    lines = ["\nlook around (list, show ID, timeline, stats, search WORDS, db shell):"]
+    if embedded:  # the embedded server stops with the last command using it
+        lines.append("  newscrawl db start")
+    lines += [f"  {env} newscrawl list", f"  {env} newscrawl db shell"]
+    if embedded:
+        lines.append("  newscrawl db stop")
+    return "\n".join(lines)
 
 
 def show(url: str) -> None:
@@ -83,9 +97,8 @@ def show(url: str) -> None:
                            ELSE '' END AS kind
                FROM articles a ORDER BY a.published_at DESC NULLS LAST LIMIT 12"""
         ).fetchall()
-    print(f"\nstored: {totals[0]} articles in {totals[1]} stories, {totals[2]} syndicated "
-          f"copies linked, {totals[3]} about bilateral diplomacy; the newest:")  # fmt: skip
+    print(f"\nstored: {totals[0]} articles in {totals[1]} stories, {totals[2]} copies linked, "
+          f"{totals[3]} about bilateral diplomacy; the newest:")  # fmt: skip
     columns = ("id", "source", "published (KST)", "title", "pairs", "kind")
     render([dict(zip(columns, row, strict=True)) for row in rows], columns, "table",
            out=sys.stdout, max_width=70)  # fmt: skip
-    print("\nlook around: DATABASE_URL='" + url + "' newscrawl list / show ID / timeline")

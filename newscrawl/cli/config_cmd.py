@@ -1,8 +1,8 @@
 """`newscrawl config`: the effective configuration, typed, secrets masked.
 
 It reads the settings exactly as `newscrawl crawl` does (from any working directory), so a
-value the crawl would refuse (`NEWSCRAWL_CONCURRENT_REQUESTS=-3`, a missing rules file) is
-refused here too, in one line with exit code 2.
+value the crawl would refuse (`NEWSCRAWL_CONCURRENT_REQUESTS=-3`) is refused here too, in one
+line with exit code 2. The rules file is named, not read: the crawl checks it.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def packaged_rules() -> str:
 def effective() -> list[dict[str, Any]]:
     from newscrawl import crawl
 
-    settings = crawl.prepare(crawl.CrawlOptions())
+    settings = crawl.project_settings()
     url = config.database_url()
     rows: list[dict[str, Any]] = [
         {"name": "DATABASE_URL", "value": mask_url(url) if url else None, "env": "DATABASE_URL"},

@@ -99,7 +99,8 @@ def write_table(
         widths = fit(widths, [len(c) for c in columns], terminal)
         texts = [[_clip(v, w) for v, w in zip(t, widths, strict=True)] for t in texts]
     buffer = io.StringIO()
-    buffer.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    headers = [_clip(c, w) for c, w in zip(columns, widths, strict=True)]
+    buffer.write("  ".join(c.ljust(w) for c, w in zip(headers, widths, strict=True)).rstrip())
     buffer.write("\n")
     for t in texts:
         buffer.write("  ".join(v.ljust(w) for v, w in zip(t, widths, strict=True)).rstrip())
@@ -117,18 +118,20 @@ def terminal_width(out: TextIO) -> int | None:
     return shutil.get_terminal_size().columns
 
 
-def fit(widths: list[int], headers: list[int], total: int, floor: int = 6) -> list[int]:
+def fit(widths: list[int], headers: list[int], total: int, floor: int = 5) -> list[int]:
     """Column widths whose row (two spaces between columns) fits `total`: the widest column
-    gives up a character at a time, none below its header or `floor`."""
+    gives up a character at a time, first down to its header's width, then (a narrow
+    terminal) down to `floor`, its header cut too."""
     widths = list(widths)
     excess = sum(widths) + 2 * (len(widths) - 1) - total
-    while excess > 0:
-        shrinkable = [i for i, w in enumerate(widths) if w > max(headers[i], floor)]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
-        excess -= 1
+    for lows in ([max(h, floor) for h in headers], [floor] * len(widths)):
+        while excess > 0:
+            shrinkable = [i for i, w in enumerate(widths) if w > lows[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+            excess -= 1
     return widths
 
 

@@ -29,7 +29,7 @@ LIST_JSON_KEYS = (
 
 
 MAX_QUERY_WORDS = 100
-MAX_QUERY_CHARS = 1000
+MAX_QUERY_CHARS = 10_000
 RUN_STATUSES = ("running", "finished", "failed", "interrupted")
 
 

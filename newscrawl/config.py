@@ -144,8 +144,9 @@ def command_line_settings(values: Mapping[str, str]) -> dict[str, Any]:
                 spec = Spec("float" if isinstance(default, float) else "int")
         if spec is None:
             out[name] = raw
-        elif spec.kind == "int" and name not in SPECS:  # Scrapy reads these with int()
-            out[name] = int(parse(Spec("float"), raw, f"-s {name}"))
+        elif spec.kind == "int" and name not in SPECS:  # some are read with getfloat()
+            number = parse(Spec("float"), raw, f"-s {name}")
+            out[name] = int(number) if number.is_integer() else number
         else:
             out[name] = parse(spec, raw, f"-s {name}")
     return out

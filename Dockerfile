@@ -1,7 +1,8 @@
 # The crawler image: slim Python, the project installed with pip (what pyproject.toml
-# declares: the newscrawl, spiders and pipelines packages and their pinned dependencies),
-# run as a non-root user. docker-compose.yml builds it for the `crawler` and `scheduler`
-# services; see docs/operations.md.
+# declares: the newscrawl, spiders and pipelines packages and their pinned dependencies,
+# without the `embedded` extra: in compose, DATABASE_URL always names the postgres service),
+# run as a non-root user. docker-compose.yml builds it once (`crawler` service) and runs it
+# as `crawler` and `scheduler`; see docs/operations.md.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \

@@ -1,12 +1,16 @@
 """`newscrawl crawl`: both spiders in one Scrapy CrawlerProcess, under the crawl lock.
 
-Migrations run first; each site gets one summary line at the end; the exit code tells cron
-whether anything needs a person (see README "Running it from cron").
+Settings and relevance rules are checked first, then migrations run; each site gets one
+summary line at the end; the exit code tells cron whether anything needs a person (see README
+"Running it from cron").
 """
 
 from __future__ import annotations
 
+import os
+import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +23,7 @@ from newscrawl.db import connection, lock, migrate
 from newscrawl.extensions import run_status
 
 SITES = sites.names()
+SETTINGS_MODULE = "newscrawl.settings"
 
 
 @dataclass
@@ -44,18 +49,62 @@ class SiteResult:
 
     def summary(self) -> str:
         sources = self.count("discovery/failed") + self.count("discovery/malformed")
+        why = self.failure_reasons()
         return (
             f"{self.site}: {self.count('store/new')} new, {self.count('store/updated')} updated, "
-            f"{self.count('store/duplicate_linked')} duplicates linked, "
+            f"{self.count('store/duplicate_linked')} copies linked, "
             f"{self.count('store/failed') + self.count('articles/failed')} failed, "
-            + (f"{sources} sources failed, " if sources else "")
+            + (f"{sources} sources failed{': ' + why if why else ''}, " if sources else "")
             + f"{self.seconds:.1f}s ({self.status})"
         )
 
+    def failure_reasons(self) -> str:
+        """Why the sources failed, most frequent reason first ("DNS lookup failed for
+        en.yna.co.kr"; "HTTP 503 (4); connection refused (2)")."""
+        reasons: Counter[str] = Counter()
+        prefix = "discovery/failed/"
+        for key, value in self.stats.items():
+            if key.startswith(prefix):
+                reasons[_short_reason(key[len(prefix):])] += int(value or 0)
+        if self.count("discovery/malformed"):
+            reasons["not a feed or sitemap"] += self.count("discovery/malformed")
+        if len(reasons) == 1:
+            return next(iter(reasons))
+        return "; ".join(f"{reason} ({n})" for reason, n in reasons.most_common(3))
 
-def project_settings(overrides: dict[str, Any]) -> Settings:
+
+_SHORT_REASONS = (
+    (re.compile(r"DNS lookup failed.*?lookup: (\S+?)\.?$"), r"DNS lookup failed for \1"),
+    (re.compile(r".*Connection refused.*", re.IGNORECASE), "connection refused"),
+    (re.compile(r".*(took longer than|timed? ?out).*", re.IGNORECASE), "timed out"),
+)
+
+
+def _short_reason(reason: str) -> str:
+    for pattern, replacement in _SHORT_REASONS:
+        if pattern.match(reason):
+            return pattern.sub(replacement, reason)
+    return re.sub(r"https?://\S+", "URL", reason)
+
+
+def project_settings(overrides: dict[str, Any] | None = None) -> Settings:
+    """The project's settings, wherever the command runs: Scrapy looks for `scrapy.cfg` from
+    the working directory up, which only finds it inside the checkout (cron, docker and
+    systemd start elsewhere), so the settings module is named here. Malformed environment
+    values raise `config.SettingError` (one line, exit code 2)."""
+    os.environ["SCRAPY_SETTINGS_MODULE"] = SETTINGS_MODULE
     settings = get_project_settings()
-    settings.setdict(overrides, priority="cmdline")
+    settings.setdict(overrides or {}, priority="cmdline")
+    return settings
+
+
+def prepare(options: CrawlOptions) -> Settings:
+    """Settings and relevance rules, checked before the database or any site is touched: a
+    bad value or rules file is one line and exit code 2, not a traceback mid-crawl."""
+    from newscrawl.topic import load_rules
+
+    settings = project_settings(options.settings)
+    load_rules(settings.get("NEWSCRAWL_TOPIC_RULES") or None)
     return settings
 
 
@@ -76,11 +125,11 @@ def spider_arguments(site: str, options: CrawlOptions) -> dict[str, Any]:
 
 def run(options: CrawlOptions, announce=print) -> list[SiteResult]:
     """Run the crawl; raises LockHeld when another crawl holds the lock."""
+    settings = prepare(options)
     database = connection.resolve()
     _applied, version = migrate.ensure(database)
     announce(f"database ready: {database.describe()}, schema version {version}")
     with lock.CrawlLock(database):
-        settings = project_settings(options.settings)
         settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # newscrawl.logs
         process = CrawlerProcess(settings)
         crawlers: list[Crawler] = []

@@ -70,11 +70,27 @@ def run(articles: int, seed: int) -> int:
         results = crawl.run(options, announce=lambda line: None)
     for result in results:
         print(result.summary())
-    show(url, database.embedded)
+    show(url)
+    print(hint(url, database.embedded))
     return crawl.exit_code(results)
 
 
-def show(url: str, embedded: bool = False) -> None:
+def hint(url: str, embedded: bool) -> str:
+    """How to look at the demo database afterwards: commands that work once this one has
+    exited (the embedded server stops with its last user, hence `db start` first)."""
+    env = f"DATABASE_URL='{connection.mask_url(url)}'"
+    lines = ["\nlook around (list, show ID, timeline, stats, search WORDS, db shell):"]
+    if embedded:  # the embedded server stops with the last command using it
+        lines.append("  newscrawl db start")
+    lines += [f"  {env} newscrawl list", f"  {env} newscrawl db shell"]
+    if embedded:
+        lines.append("  newscrawl db stop")
+    lines.append("\nbrowse it: newscrawl serve --demo, then open http://127.0.0.1:8080/pair/JP-KR "
+                 "(the Korea-Japan timeline; Ctrl-C stops the server)")
+    return "\n".join(lines)
+
+
+def show(url: str) -> None:
     with psycopg.connect(url) as conn:
         totals = conn.execute(
             """SELECT count(*), count(DISTINCT story_id),
@@ -91,12 +107,8 @@ def show(url: str, embedded: bool = False) -> None:
                            ELSE '' END AS kind
                FROM articles a ORDER BY a.published_at DESC NULLS LAST LIMIT 12"""
         ).fetchall()
-    print(f"\nstored: {totals[0]} articles in {totals[1]} stories, {totals[2]} syndicated "
-          f"copies linked, {totals[3]} about bilateral diplomacy; the newest:")  # fmt: skip
+    print(f"\nstored: {totals[0]} articles in {totals[1]} stories, {totals[2]} copies linked, "
+          f"{totals[3]} about bilateral diplomacy; the newest:")  # fmt: skip
     columns = ("id", "source", "published (KST)", "title", "pairs", "kind")
     render([dict(zip(columns, row, strict=True)) for row in rows], columns, "table",
            out=sys.stdout, max_width=70)  # fmt: skip
-    if not embedded:  # the embedded server stops with this process; DATABASE_URL's does not
-        print("\nlook around: DATABASE_URL='" + url + "' newscrawl list / show ID / timeline")
-    print("\nbrowse it: newscrawl serve --demo, then open http://127.0.0.1:8080/pair/JP-KR "
-          "(the Korea-Japan timeline; Ctrl-C stops the server)")

@@ -1,4 +1,9 @@
-"""Logging for the `newscrawl` commands: human-readable or JSON lines, never a password."""
+"""Logging for the `newscrawl` commands: human-readable or JSON lines, never a password.
+
+The human log is read by people: above DEBUG a record's traceback is cut to its last line (a
+failed robots.txt download is not a bug), and Scrapy's start-up report (settings, extensions,
+middlewares), which it logs once per spider, is shown once.
+"""
 
 from __future__ import annotations
 
@@ -35,12 +40,50 @@ def scrub(text: str, secret: str | None) -> str:
 
 
 class HumanFormatter(logging.Formatter):
-    def __init__(self) -> None:
+    def __init__(self, tracebacks: bool = True) -> None:
         super().__init__(HUMAN_FORMAT, "%Y-%m-%d %H:%M:%S")
         self.secret = _secret()
+        self.tracebacks = tracebacks
 
     def format(self, record: logging.LogRecord) -> str:
+        if not self.tracebacks and (record.exc_info or record.exc_text or record.stack_info):
+            record = _without_traceback(record)
         return scrub(super().format(record), self.secret)
+
+
+def _without_traceback(record: logging.LogRecord) -> logging.LogRecord:
+    """A copy of the record on one line: the exception's last line instead of its traceback
+    (unless the message already says it)."""
+    copy = logging.makeLogRecord(record.__dict__)
+    exc = record.exc_info[1] if record.exc_info else None
+    message = record.getMessage()
+    if exc is not None and str(exc) not in message:
+        message = f"{message} ({type(exc).__name__}: {exc})"
+    copy.msg, copy.args = message, None
+    copy.exc_info = copy.exc_text = copy.stack_info = None
+    return copy
+
+
+# Scrapy reports these once per crawler; with both spiders in one process they would repeat.
+STARTUP_LOGGERS = frozenset({"scrapy.crawler", "scrapy.middleware", "scrapy.addons",
+                             "scrapy.utils.log"})  # fmt: skip
+
+
+class OnceFilter(logging.Filter):
+    """Drops a start-up report identical to one already logged by this process."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[tuple[str, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name not in STARTUP_LOGGERS:
+            return True
+        key = (record.name, record.getMessage())
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
 
 
 class JsonFormatter(logging.Formatter):
@@ -73,8 +116,10 @@ def setup(log_format: str = "human", log_file: str | None = None, level: str = "
             raise UsageError(f"cannot open log file {log_file}: {exc.strerror or exc}") from None
     else:
         handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if log_format == "json" else HumanFormatter())
+    debug = level.upper() == "DEBUG"
+    handler.setFormatter(JsonFormatter() if log_format == "json" else HumanFormatter(debug))
     handler.setLevel(level.upper())  # Scrapy sets its own loggers to DEBUG
+    handler.addFilter(OnceFilter())
     logging.getLogger("pgserver").setLevel(logging.WARNING)
     root = logging.getLogger()
     for old in list(root.handlers):

@@ -1,10 +1,11 @@
 """The crawl's date window (`since` / `until`), read in KST, the sites' own calendar.
 
-One window, one reading: the instants from `since` 00:00 KST up to, not including, `until`
-00:00 KST. An article's publication time is judged exactly (`contains`); a link's day, from a
-feed, a listing or the article ID, may be a day off the article's own, so links are judged
-with a day's slack either side (`may_contain_day`), and a listing is walked back while its
-newest day may still reach `since` (`reaches_back_to`).
+One window, one reading: the KST days from `since` to `until`, both included (the instants
+from `since` 00:00 KST up to, not including, the day after `until` 00:00 KST). An article's
+publication time is judged exactly (`contains`); a link's day, from a feed, a listing or the
+article ID, may be a day off the article's own, so links are judged with a day's slack either
+side (`may_contain_day`), and a listing is walked back while its newest day may still reach
+`since` (`reaches_back_to`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ LINK_SLACK = timedelta(days=1)
 @dataclass(frozen=True)
 class DateWindow:
     since: date | None = None
-    until: date | None = None  # exclusive: articles published before this day
+    until: date | None = None  # included: articles published on this day or before
 
     @classmethod
     def parse(cls, since: str | None, until: str | None) -> DateWindow:
@@ -31,7 +32,9 @@ class DateWindow:
         return datetime.combine(self.since, time.min, KST) if self.since else None
 
     def _end(self) -> datetime | None:
-        return datetime.combine(self.until, time.min, KST) if self.until else None
+        if self.until is None:
+            return None
+        return datetime.combine(self.until + timedelta(days=1), time.min, KST)
 
     def contains(self, when: datetime | None) -> bool:
         """Whether an instant is inside (unknown: yes; a naive time is KST)."""

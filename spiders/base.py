@@ -177,8 +177,10 @@ class NewsSpider(scrapy.Spider):
         )
 
     def discovery_failed(self, failure: Failure) -> None:
+        reason = _reason(failure)
         self.crawler.stats.inc_value("discovery/failed")
-        logger.warning("discovery source skipped: %s (%s)", failure.request.url, _reason(failure))
+        self.crawler.stats.inc_value(f"discovery/failed/{reason}")  # the summary says why
+        logger.warning("discovery source skipped: %s (%s)", failure.request.url, reason)
 
     def _malformed(self, response: Response, what: str) -> None:
         self.crawler.stats.inc_value("discovery/malformed")

@@ -30,11 +30,15 @@ LOOPBACK_SETTINGS = (
 
 
 def run_newscrawl(
-    args: list[str], database_url: str, timeout: float = 600, env: dict[str, str] | None = None
+    args: list[str], database_url: str | None, timeout: float = 600,
+    env: dict[str, str] | None = None, cwd: str | Path = ROOT,
 ) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
+    """The real command; `database_url` None leaves DATABASE_URL out (the embedded server)."""
+    full_env = {**os.environ, "DATABASE_URL": database_url or "", **(env or {})}
+    if database_url is None:
+        full_env.pop("DATABASE_URL")
     return subprocess.run(
-        [NEWSCRAWL, *args], capture_output=True, text=True, cwd=ROOT, env=full_env,
+        [NEWSCRAWL, *args], capture_output=True, text=True, cwd=cwd, env=full_env,
         timeout=timeout,
     )  # fmt: skip
 

@@ -2,19 +2,25 @@
 
 Each module exposes `register(subparsers)`, which adds its parsers with
 `set_defaults(handler=run)`; a handler takes the parsed arguments and returns an exit code.
-Errors become one line on stderr and a non-zero exit code, never a traceback.
+Errors become one line on stderr and a non-zero exit code, never a traceback; a reader that
+stops early (`newscrawl export | head`) ends the command quietly, as it ends `grep`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 import psycopg
 
+from newscrawl import __version__
 from newscrawl.errors import NewscrawlError
+
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a program ended by SIGPIPE, e.g. grep
 
 COMMAND_MODULES: tuple[str, ...] = (
     "newscrawl.cli.crawl_cmd",
@@ -32,7 +38,15 @@ class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2), not the usage block."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: error: {clip_words(message)} (see {self.prog} --help)\n")
+
+
+_LONG_WORD = re.compile(r"\S{200,}")
+
+
+def clip_words(text: str) -> str:
+    """An error line never repeats a huge argument in full: long words are cut."""
+    return _LONG_WORD.sub(lambda m: f"{m[0][:40]}... ({len(m[0]):,} characters)", text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newscrawl",
         description="Crawl Yonhap and The Korea Herald for bilateral-diplomacy news.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -49,12 +64,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return code
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is no file (tests capturing it)
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
     except NewscrawlError as exc:
-        print(f"newscrawl: error: {exc}", file=sys.stderr)
+        print(f"newscrawl: error: {clip_words(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except psycopg.Error as exc:  # anything the database says, as one line
         from newscrawl.db.connection import mask_url

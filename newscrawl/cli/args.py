@@ -1,12 +1,14 @@
-"""Argument types shared by the commands: dates, pairs, sites, output formats."""
+"""Argument types shared by the commands: dates, pairs, sites, output formats, bounded
+numbers (a 20-digit --limit is one line and exit code 2, not a database error)."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from newscrawl import sites
 from newscrawl.cli.output import FORMATS
+from newscrawl.config import clip
 from newscrawl.dates import KST
 
 # ISO 3166-1 alpha-2, officially assigned codes.
@@ -27,7 +29,7 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {clip(text)}") from None
 
 
 def day_start(day: date | None) -> datetime | None:
@@ -35,25 +37,45 @@ def day_start(day: date | None) -> datetime | None:
     return datetime.combine(day, time.min, tzinfo=KST) if day else None
 
 
+def day_end(day: date | None) -> datetime | None:
+    """The end of a KST day (midnight after it): `--until D` includes day D."""
+    return day_start(day + timedelta(days=1)) if day else None
+
+
 def parse_pair(text: str) -> str:
     """"KR-JP" or "jp-kr" -> "JP-KR": two ISO 3166 alpha-2 codes, sorted."""
     codes = [c.strip().upper() for c in text.replace("/", "-").split("-")]
     if len(codes) != 2 or codes[0] == codes[1]:
-        raise argparse.ArgumentTypeError(f"a pair is two country codes like JP-KR: {text!r}")
+        raise argparse.ArgumentTypeError(f"a pair is two country codes like JP-KR: {clip(text)}")
     unknown = [c for c in codes if c not in ISO_ALPHA2]
     if unknown:
-        raise argparse.ArgumentTypeError(f"unknown country code {unknown[0]!r} in {text!r}")
+        raise argparse.ArgumentTypeError(f"unknown country code {clip(unknown[0])} in "
+                                         f"{clip(text)}")  # fmt: skip
     return "-".join(sorted(codes))
 
 
-def positive_int(text: str) -> int:
-    try:
+MAX_LIMIT = 1_000_000_000  # rows; anything larger means "all" and is refused as a typo
+
+
+def bounded_int(minimum: int, maximum: int):
+    """An argparse type: a whole number in [minimum, maximum]."""
+
+    def parse(text: str) -> int:
+        digits = text.strip().lstrip("+-")
+        if not digits.isdigit():
+            raise argparse.ArgumentTypeError(f"not a whole number: {clip(text)}")
+        if len(digits) > len(str(maximum)) or int(text) > maximum:
+            raise argparse.ArgumentTypeError(f"must be at most {maximum:,}: {clip(text)}")
         value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
-    return value
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum:,}: {clip(text)}")
+        return value
+
+    parse.__name__ = "whole number"  # argparse names the type in its own messages
+    return parse
+
+
+positive_int = bounded_int(1, MAX_LIMIT)
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:
@@ -62,8 +84,9 @@ def add_format(parser: argparse.ArgumentParser) -> None:
 
 def add_filters(parser: argparse.ArgumentParser, limit: int | None = 50) -> None:
     parser.add_argument("--source", choices=sorted(sites.names()), help="only this site")
-    parser.add_argument("--since", type=parse_day, help="published on or after (KST day)")
-    parser.add_argument("--until", type=parse_day, help="published before (KST day)")
+    parser.add_argument("--since", type=parse_day, help="published on or after this KST day")
+    parser.add_argument("--until", type=parse_day, help="published on or before this KST day")
     parser.add_argument("--pair", type=parse_pair, help="country pair, e.g. JP-KR")
     parser.add_argument("--bilateral", action="store_true", help="only bilateral diplomacy")
-    parser.add_argument("--limit", type=positive_int, default=limit, help="at most N rows")
+    parser.add_argument("--limit", type=positive_int, default=limit,
+                        help=f"at most N rows (default: {limit or 'all'})")  # fmt: skip

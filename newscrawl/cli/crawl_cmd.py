@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 from newscrawl import config, crawl, logs
-from newscrawl.cli.args import parse_day, positive_int
+from newscrawl.cli.args import bounded_int, parse_day, positive_int
+from newscrawl.cli.replica_cmd import MAX_ARTICLES
 from newscrawl.errors import UsageError
 
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_LEVELS = config.LOG_LEVELS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,15 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Serve the replica on free loopback ports, crawl it with both spiders into "
         "a fresh <database>_demo database (embedded by default), print what was stored.",
     )
-    p.add_argument("--articles", type=positive_int, default=60, help="articles per site")
+    p.add_argument("--articles", type=bounded_int(1, MAX_ARTICLES), default=60,
+                   help="articles per site")
     p.add_argument("--seed", type=int, default=1, help="the replica's seed")
     p.set_defaults(handler=run_demo)
 
 
 def add_crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site", choices=(*crawl.SITES, "all"), default="all")
-    p.add_argument("--since", type=parse_day, help="only articles published on or after")
-    p.add_argument("--until", type=parse_day, help="only articles published before")
+    p.add_argument("--since", type=parse_day, help="only articles published on or after "
+                   "this day (KST)")
+    p.add_argument("--until", type=parse_day, help="only articles published on or before "
+                   "this day (KST)")
     p.add_argument(
         "--base-url", action="append", default=[], metavar="SITE=URL",
         help="send SITE's requests to URL instead of the real site (repeatable)",
@@ -58,11 +61,7 @@ def log_level(args: argparse.Namespace) -> str:
     """--log-level, else NEWSCRAWL_LOG_LEVEL (as README documents), else INFO."""
     if args.log_level:
         return args.log_level
-    level = os.environ.get("NEWSCRAWL_LOG_LEVEL", "").strip().upper() or "INFO"
-    if level not in LOG_LEVELS:
-        raise UsageError(f"NEWSCRAWL_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, "
-                         f"got {level!r}")  # fmt: skip
-    return level
+    return config.env_setting("LOG_LEVEL", "INFO")
 
 
 def _pairs(values: list[str], what: str) -> dict[str, str]:
@@ -83,16 +82,10 @@ def options_from(args: argparse.Namespace) -> crawl.CrawlOptions:
     for site, url in base_urls.items():
         if not url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url {site}= must be an http(s) URL, got {url!r}")
-    if args.since and args.until and args.until <= args.since:
-        raise UsageError("--until must be after --since")
-    settings = _pairs(args.set, "--set")
+    if args.since and args.until and args.until < args.since:
+        raise UsageError("--until must not be before --since (both days are included)")
+    settings = config.command_line_settings(_pairs(args.set, "--set"))
     settings.setdefault("LOG_LEVEL", log_level(args))
-    commit = settings.get("NEWSCRAWL_SYNCHRONOUS_COMMIT",
-                          os.environ.get("NEWSCRAWL_SYNCHRONOUS_COMMIT", "off"))  # fmt: skip
-    try:
-        config.synchronous_commit(commit)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
     return crawl.CrawlOptions(
         sites=crawl.SITES if args.site == "all" else (args.site,),
         since=args.since.isoformat() if args.since else None,

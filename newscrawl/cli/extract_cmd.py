@@ -7,10 +7,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from newscrawl import config, sites
-from newscrawl.errors import UsageError
+from newscrawl.errors import NewscrawlError, UsageError
+
+# Any of these tags near the start makes a file an HTML page worth parsing.
+_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]",
+                       re.IGNORECASE)  # fmt: skip
+
+
+def not_html(data: bytes) -> str | None:
+    """Why a file is no HTML page (empty, binary, no HTML tag), or None when it is one: an
+    all-null article with exit code 0 would read as a parser failure."""
+    head = data[:65536]
+    if not data.strip():
+        return "it is empty"
+    if b"\x00" in head:
+        return "it is binary (NUL bytes), not an HTML page"
+    if not _HTML_TAG.search(head):
+        return "it is not an HTML page (no <html>, <head>, <body> or other HTML tag)"
+    return None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
         data = Path(args.path).read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {args.path}: {exc.strerror or exc}") from None
+    reason = not_html(data)
+    if reason:
+        raise NewscrawlError(f"nothing to extract from {args.path}: {reason}")
     html, problem = decode_html(data)
     page = FetchedPage(source=args.source or "", url=args.url, html=html)
     item = page_to_article(page, config.topic_rules_path())

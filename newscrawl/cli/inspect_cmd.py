@@ -1,20 +1,25 @@
 """Commands that read the database: list, show, search, timeline, stats, export, runs.
 
 Tables show times in KST, the sites' own clock; JSON and CSV carry UTC ISO 8601 times.
+Arguments are bounded before they reach PostgreSQL: a huge id or query is one line and exit
+code 2, never a database error.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import closing
 from datetime import datetime
 from typing import Any
 
+from newscrawl import sites
 from newscrawl.cli import args as cli_args
 from newscrawl.cli.output import cell, dumps, render, write_csv
+from newscrawl.config import clip
 from newscrawl.dates import KST
 from newscrawl.db import connection, queries
-from newscrawl.errors import NewscrawlError
+from newscrawl.errors import NewscrawlError, UsageError
 
 LIST_COLUMNS = ("id", "source", "published_at", "title", "authors", "pairs", "story_id", "kind")
 LIST_JSON_KEYS = (
@@ -23,22 +28,38 @@ LIST_JSON_KEYS = (
 )  # fmt: skip
 
 
+MAX_QUERY_WORDS = 100
+MAX_QUERY_CHARS = 10_000
+RUN_STATUSES = ("running", "finished", "failed", "interrupted")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="stored articles, newest first")
+    p = sub.add_parser("list", help="stored articles, newest first",
+                       description="Stored articles, newest first. When --limit cuts the "
+                       "list, stderr says how many there are.")  # fmt: skip
     _common(p)
     p.set_defaults(handler=run_list)
 
-    p = sub.add_parser("show", help="one article with its versions, story and copies")
+    p = sub.add_parser(
+        "show", help="one article with its versions, story and copies",
+        description="One article with its versions, story and copies. ID is the id of "
+        "`newscrawl list`, the site's own article id (AEN20231005004351315, 10481817) or any "
+        "URL the article was reached by.",
+    )  # fmt: skip
     p.add_argument("article", metavar="ID|URL")
     cli_args.add_format(p)
     p.set_defaults(handler=run_show)
 
     p = sub.add_parser("search", help="full-text search, ranked, with a snippet")
-    p.add_argument("query")
+    p.add_argument("query", help=f"words, \"a phrase\", -word, or (at most "
+                   f"{MAX_QUERY_WORDS} words)")  # fmt: skip
     _common(p)
     p.set_defaults(handler=run_search)
 
-    p = sub.add_parser("timeline", help="one line per story, oldest first")
+    p = sub.add_parser("timeline", help="one line per story, oldest first",
+                       description="One line per story, oldest first; with --limit N, the "
+                       "latest N stories. `article` is the story's latest version, for "
+                       "`newscrawl show`.")  # fmt: skip
     _common(p, limit=1000)
     p.set_defaults(handler=run_timeline)
 
@@ -52,8 +73,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.set_defaults(handler=run_export)
 
-    p = sub.add_parser("runs", help="the crawl history with counts and errors")
-    p.add_argument("--limit", type=cli_args.positive_int, default=20)
+    p = sub.add_parser(
+        "runs", help="the crawl history with counts and errors",
+        description="The crawl history, newest first: one row per spider run (two per "
+        "`newscrawl crawl`), with its status, counts and errors. It takes --site, --status, "
+        "--limit and --format; not the article filters of `list`.",
+    )  # fmt: skip
+    p.add_argument("--site", choices=sorted(sites.names()), help="only this site's runs")
+    p.add_argument("--status", choices=RUN_STATUSES, help="only runs with this status")
+    p.add_argument("--limit", type=cli_args.positive_int, default=20,
+                   help="at most N runs (default: 20)")  # fmt: skip
     cli_args.add_format(p)
     p.set_defaults(handler=run_runs)
 
@@ -67,7 +96,7 @@ def filters_from(args: argparse.Namespace) -> queries.Filters:
     return queries.Filters(
         source=args.source,
         since=cli_args.day_start(args.since),
-        until=cli_args.day_start(args.until),
+        until=cli_args.day_end(args.until),
         pair=args.pair,
         bilateral=True if args.bilateral else None,
         limit=args.limit,
@@ -97,8 +126,12 @@ def _for_table(rows: list[dict[str, Any]], *time_keys: str) -> list[dict[str, An
 
 
 def run_list(args: argparse.Namespace) -> int:
+    filters = filters_from(args)
     with connection.connect(autocommit=True) as conn:
-        rows = queries.list_articles(conn, filters_from(args))
+        rows = queries.list_articles(conn, filters)
+        total = queries.count_articles(conn, filters) if len(rows) == args.limit else len(rows)
+    if total > len(rows):  # on stderr: JSON and CSV on stdout stay clean
+        print(f"{len(rows):,} of {total:,} shown; --limit N shows more", file=sys.stderr)
     if args.format == "json":
         render([{k: r[k] for k in LIST_JSON_KEYS} for r in rows], LIST_JSON_KEYS, "json")
         return 0
@@ -125,10 +158,13 @@ def show_record(article: dict[str, Any], details: dict[str, Any]) -> dict[str, A
 
 
 def run_show(args: argparse.Namespace) -> int:
+    key = args.article.strip()
+    if key.isdigit() and (len(key) > 19 or int(key) > queries.MAX_ID):
+        raise UsageError(f"not an article id (at most {queries.MAX_ID}): {clip(key)}")
     with connection.connect(autocommit=True) as conn:
-        article = queries.find_article(conn, args.article)
+        article = queries.find_article(conn, key)
         if article is None:
-            raise NewscrawlError(f"no stored article {args.article!r}")
+            raise NewscrawlError(f"no stored article {clip(args.article)}")
         details = queries.article_details(conn, article["id"])
     record = {k: article.get(k) for k in SHOW_FIELDS}
     if args.format == "json":
@@ -171,6 +207,11 @@ def _print_article(record: dict[str, Any], details: dict[str, Any]) -> None:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    words = len(args.query.split())
+    if words > MAX_QUERY_WORDS or len(args.query) > MAX_QUERY_CHARS:
+        raise UsageError(f"search query too long ({words:,} words, {len(args.query):,} "
+                         f"characters): at most {MAX_QUERY_WORDS} words and "
+                         f"{MAX_QUERY_CHARS:,} characters")  # fmt: skip
     with connection.connect(autocommit=True) as conn:
         rows = queries.search(conn, args.query, filters_from(args))
     columns = ("id", "source", "published_at", "title", "snippet")
@@ -185,9 +226,11 @@ def run_timeline(args: argparse.Namespace) -> int:
     with connection.connect(autocommit=True) as conn:
         rows = queries.timeline(conn, filters_from(args))
     if args.format == "table":
-        for row in rows:
-            day = row["published_at"].astimezone(KST).date() if row["published_at"] else ""
-            print(f"{day}  {cell(row['headline'])}  [{', '.join(row['sources'])}]")
+        table = [{**row, "date": row["published_at"].astimezone(KST).date().isoformat()
+                  if row["published_at"] else "", "article": row["latest_article_id"],
+                  "story": row["story_id"]} for row in rows]  # fmt: skip
+        render(table, ("story", "date", "article", "sources", "headline"), "table",
+               max_width=100)  # fmt: skip
     else:
         render(rows, ("story_id", "published_at", "headline", "sources", "articles",
                       "versions", "latest_article_id"), args.format)  # fmt: skip
@@ -201,29 +244,36 @@ def run_stats(args: argparse.Namespace) -> int:
         print(dumps(report))
         return 0
     period_key = f"per_{args.by}"
+    runs = report["runs"] if args.format == "csv" else _for_table(report["runs"], "started_at",
+                                                                  "finished_at")  # fmt: skip
     sections = [
         ("by source", report["by_source"], ("source", "articles", "bilateral",
                                             "bilateral_share", "copies", "later_versions",
                                             "updated")),
-        (f"per {args.by} (KST)", report[period_key], ("period", "source", "articles")),
+        (f"per {args.by}", report[period_key], ("period", "source", "articles")),
         ("top pairs", report["top_pairs"], ("pair", "articles")),
-        ("last runs", _for_table(report["runs"], "started_at", "finished_at"),
-         ("id", "site", "started_at", "status", "new", "updated", "duplicates", "failed")),
+        ("last runs", runs, ("id", "site", "started_at", "status", "new", "updated", "copies",
+                             "failed")),
     ]  # fmt: skip
+    if args.format == "csv":  # one table: a `section` column and every section's columns
+        columns = ["section"]
+        for _, _, names in sections:
+            columns += [c for c in names if c not in columns]
+        write_csv([{**r, "section": title} for title, rows, _ in sections for r in rows],
+                  columns, sys.stdout)  # fmt: skip
+        return 0
     for title, rows, columns in sections:
-        if args.format == "table":
-            print(f"== {title}")
-        render([{**r, "section": title} for r in rows], columns if args.format == "table"
-               else ("section", *columns), args.format)  # fmt: skip
-        if args.format == "table":
-            print()
+        print(f"== {title}" + (" (KST)" if title == f"per {args.by}" else ""))
+        render(rows, columns, "table")
+        print()
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
     filters = filters_from(args)
-    with connection.connect() as conn:
-        rows = queries.export_rows(conn, filters)
+    with connection.connect() as conn, closing(queries.export_rows(conn, filters)) as rows:
+        # closing(): a reader that stops early (| head) ends the cursor's transaction here,
+        # before the connection closes
         if args.format == "csv":
             write_csv(rows, queries.EXPORT_COLUMNS, sys.stdout)
         else:
@@ -234,9 +284,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_runs(args: argparse.Namespace) -> int:
     with connection.connect(autocommit=True) as conn:
-        rows = queries.runs(conn, args.limit)
+        rows = queries.runs(conn, args.limit, site=args.site, status=args.status)
     columns = ("id", "site", "started_at", "finished_at", "status", "new", "updated",
-               "duplicates", "failed", "errors")  # fmt: skip
+               "copies", "failed", "errors")  # fmt: skip
     if args.format == "table":
         for row in rows:
             row["errors"] = "; ".join(

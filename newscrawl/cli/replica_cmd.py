@@ -18,6 +18,9 @@ DEFAULT_PORT = 8801
 DEFAULT_ARTICLES = 1000
 
 
+MAX_ARTICLES = 100_000  # per site; the replica is built in memory
+
+
 def register(subparsers: Any) -> None:
     """Add the `replica` command group."""
     parser = subparsers.add_parser("replica", help="serve the offline replica of both sites")
@@ -66,6 +69,8 @@ def _build(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     if args.articles < 1:
         raise UsageError("--articles must be at least 1")
+    if args.articles > MAX_ARTICLES:
+        raise UsageError(f"--articles must be at most {MAX_ARTICLES:,} (per site)")
     try:
         return build_site(args.articles, args.seed, **_dates(args))
     except ValueError as exc:

@@ -61,22 +61,39 @@ def list_articles(conn: psycopg.Connection, filters: Filters) -> list[dict[str, 
         return cur.execute(sql, params).fetchall()
 
 
-def find_article(conn: psycopg.Connection, key: str) -> dict[str, Any] | None:
-    """An article by id, canonical URL, or any URL form it was reached by."""
-    from newscrawl.sites import canonicalize
+def count_articles(conn: psycopg.Connection, filters: Filters) -> int:
+    where, params = filters.where()
+    return conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
 
+
+MAX_ID = 2**63 - 1  # bigint
+
+
+def find_article(conn: psycopg.Connection, key: str) -> dict[str, Any] | None:
+    """An article by id, by the site's own article id (`AEN20231005004351315`, `10481817`,
+    a 14-digit `ud`), by canonical URL, or by any URL form it was reached by."""
+    from newscrawl import sites
+
+    key = key.strip()
     with conn.cursor(row_factory=dict_row) as cur:
-        if key.isdigit():
-            return cur.execute(
+        if key.isdigit() and int(key) <= MAX_ID:
+            found = cur.execute(
                 f"SELECT {ARTICLE_SUMMARY}, a.* FROM articles a WHERE a.id = %s", (int(key),)
             ).fetchone()
-        url = canonicalize(key)
-        return cur.execute(
-            f"""SELECT {ARTICLE_SUMMARY}, a.* FROM articles a
-                WHERE a.canonical_url = %(u)s
-                   OR a.id = (SELECT article_id FROM article_urls WHERE url = %(u)s)""",
-            {"u": url},
-        ).fetchone()
+            if found:
+                return found
+        # a site's own article id (a Korea Herald number, a Yonhap AEN id), else any URL form
+        candidates = sites.urls_for_id(key) or [sites.canonicalize(key)]
+        for url in candidates:
+            found = cur.execute(
+                f"""SELECT {ARTICLE_SUMMARY}, a.* FROM articles a
+                    WHERE a.canonical_url = %(u)s
+                       OR a.id = (SELECT article_id FROM article_urls WHERE url = %(u)s)""",
+                {"u": url},
+            ).fetchone()
+            if found:
+                return found
+        return None
 
 
 def article_details(conn: psycopg.Connection, article_id: int) -> dict[str, Any]:
@@ -175,7 +192,8 @@ def search(conn: psycopg.Connection, query: str, filters: Filters) -> list[dict[
 def timeline(
     conn: psycopg.Connection, filters: Filters, newest_first: bool = False
 ) -> list[dict[str, Any]]:
-    """One row per story (not per version or copy), oldest first unless `newest_first`.
+    """One row per story (not per version or copy), oldest first unless `newest_first`; with
+    a limit, the latest stories (a timeline is read up to today).
 
     `versions` counts the story's own texts (original, (LEAD), (2nd LD)...), `articles` adds
     the linked copies; both among the articles the filters keep.
@@ -184,19 +202,21 @@ def timeline(
     params["limit"] = filters.limit
     order = "DESC" if newest_first else ""
     sql = f"""
-        SELECT s.id AS story_id, s.first_published_at AS published_at,
-               latest.title AS headline,
-               array_agg(DISTINCT a.source ORDER BY a.source) AS sources,
-               count(a.id) AS articles,
-               count(a.id) FILTER (WHERE a.duplicate_of IS NULL) AS versions,
-               latest.id AS latest_article_id
-        FROM stories s
-        JOIN articles a ON a.story_id = s.id
-        LEFT JOIN articles latest ON latest.id = s.latest_article_id
-        WHERE {where}
-        GROUP BY s.id, latest.id, latest.title
-        ORDER BY s.first_published_at {order} NULLS LAST, s.id {order}
-        LIMIT %(limit)s"""
+        SELECT * FROM (
+            SELECT s.id AS story_id, s.first_published_at AS published_at,
+                   latest.title AS headline,
+                   array_agg(DISTINCT a.source ORDER BY a.source) AS sources,
+                   count(a.id) AS articles,
+                   count(a.id) FILTER (WHERE a.duplicate_of IS NULL) AS versions,
+                   latest.id AS latest_article_id
+            FROM stories s
+            JOIN articles a ON a.story_id = s.id
+            LEFT JOIN articles latest ON latest.id = s.latest_article_id
+            WHERE {where}
+            GROUP BY s.id, latest.id, latest.title
+            ORDER BY s.first_published_at DESC NULLS FIRST, s.id DESC
+            LIMIT %(limit)s) latest_stories
+        ORDER BY published_at {order} NULLS LAST, story_id {order}"""
     with conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(sql, params).fetchall()
 
@@ -234,18 +254,25 @@ def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[
             "runs": runs(conn, limit=5)}  # fmt: skip
 
 
-def runs(conn: psycopg.Connection, limit: int | None = 20) -> list[dict[str, Any]]:
+def runs(
+    conn: psycopg.Connection, limit: int | None = 20, site: str | None = None,
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    """The crawl history, newest first; `copies` as in the crawl's summary line."""
     with conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(
             """SELECT id, site, started_at, finished_at, status,
                       coalesce((stats->>'store/new')::int, 0) AS new,
                       coalesce((stats->>'store/updated')::int, 0) AS updated,
-                      coalesce((stats->>'store/duplicate_linked')::int, 0) AS duplicates,
+                      coalesce((stats->>'store/duplicate_linked')::int, 0) AS copies,
                       coalesce((stats->>'store/failed')::int, 0)
                         + coalesce((stats->>'articles/failed')::int, 0) AS failed,
                       errors
-               FROM crawl_runs ORDER BY started_at DESC, id DESC LIMIT %s""",
-            (limit,),
+               FROM crawl_runs
+               WHERE (%(site)s::text IS NULL OR site = %(site)s)
+                 AND (%(status)s::text IS NULL OR status = %(status)s)
+               ORDER BY started_at DESC, id DESC LIMIT %(limit)s""",
+            {"limit": limit, "site": site, "status": status},
         ).fetchall()
 
 

@@ -40,7 +40,10 @@ class Stored:
     article_id: int
     outcome: Outcome
     duplicate_of: int | None = None  # the original this article copies
-    linked: bool = False  # a copy link was made by this store, in either direction
+    # An article became a copy of another by this store: this one (its original was stored
+    # before) or an earlier one (this is its original). Moving an existing copy to a newer
+    # version of its original does not count, so the counts add up to the copies stored.
+    linked: bool = False
 
 
 def _clean_text(value: str | None) -> str | None:
@@ -244,12 +247,13 @@ def _place_in_story(
     near = _near_candidates(conn, article_id, row)  # sent with the exact lookup, one trip
     found = exact.fetchone() if exact is not None else None
     match = (found[0], "exact", 1.0) if found else _best_near(near, row)
-    duplicate_of = None
+    duplicate_of, new_copy = None, False
     if match:
         other_id, kind, score = match
-        original, copy = _original_and_copy(conn, article_id, other_id)
+        original, copy, was_copy = _original_and_copy(conn, article_id, other_id)
         _link(conn, copy, original, kind, score)
         duplicate_of = original if copy == article_id else None
+        new_copy = not was_copy
     if story_is_new and not match:  # its only article: no need to look the others up
         conn.execute(
             "UPDATE stories SET latest_article_id = %s, first_published_at = %s, "
@@ -258,7 +262,7 @@ def _place_in_story(
         )
     else:  # without a link the story still holds this article: it cannot be empty
         _refresh_story(conn, own_story, may_be_empty=match is not None)
-    return duplicate_of, match is not None
+    return duplicate_of, new_copy
 
 
 def _exact_match(
@@ -316,14 +320,15 @@ def _best_near(
     return None
 
 
-def _original_and_copy(conn: psycopg.Connection, a: int, b: int) -> tuple[int, int]:
-    """The wire agency's article is the original; otherwise the earlier one."""
+def _original_and_copy(conn: psycopg.Connection, a: int, b: int) -> tuple[int, int, bool]:
+    """The wire agency's article is the original; otherwise the earlier one. Also whether
+    the copy was already linked as a copy (of an earlier version of the original)."""
     rows = conn.execute(
-        """SELECT id FROM articles WHERE id IN (%s, %s)
+        """SELECT id, duplicate_of IS NOT NULL FROM articles WHERE id IN (%s, %s)
            ORDER BY (source = ANY(%s)) DESC, published_at NULLS LAST, id""",
         (a, b, sites.wire_agencies()),
     ).fetchall()
-    return rows[0][0], rows[1][0]
+    return rows[0][0], rows[1][0], rows[1][1]
 
 
 def _link(conn: psycopg.Connection, copy: int, original: int, kind: str, score: float) -> None:

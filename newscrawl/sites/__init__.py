@@ -135,6 +135,12 @@ def is_primary_form(canonical_url: str) -> bool:
 # -- article IDs ----------------------------------------------------------------------------
 
 
+def urls_for_id(text: str) -> list[str]:
+    """The canonical URLs a site's own article id could stand for (`AEN20231005004351315`,
+    a Korea Herald number): what a user may type instead of a URL."""
+    return [url for site in SITES.values() if (url := site.url_for_id(text.strip()))]
+
+
 def date_from_id(source: str, site_article_id: str) -> date | None:
     """The publication day (KST) an article ID encodes, if any."""
     site = get(source)
@@ -158,5 +164,5 @@ __all__ = [
     "ALL_LAYOUTS", "GENERIC_RULES", "LAYOUTS", "SITES", "LayoutVersion", "Site", "article_id",
     "article_url", "canonicalize", "date_from_id", "get", "is_primary_form", "layout_by_name",
     "names", "preferred_canonical", "publisher_names", "rules_for", "site_of", "story_key",
-    "version_rank", "wire_agencies",
+    "urls_for_id", "version_rank", "wire_agencies",
 ]  # fmt: skip

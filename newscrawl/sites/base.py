@@ -112,6 +112,10 @@ class Site:
         host = (parts.hostname or "").lower()
         return host in self.hosts or host in LOOPBACK_HOSTS or host.startswith("127.")
 
+    def url_for_id(self, text: str) -> str | None:
+        """The canonical URL when `text` is one of this site's article ids, else None."""
+        return None
+
     def is_primary_form(self, canonical_url: str) -> bool:
         """False for an old URL form that may redirect to another canonical URL."""
         return True

@@ -235,6 +235,10 @@ class KoreaHerald(Site):
             return f"{self.origin}/view.php?ud={article_id}"
         return f"{self.origin}/article/{article_id}"
 
+    def url_for_id(self, text: str) -> str | None:
+        """An article number (/article/N) or a 14-digit `ud`."""
+        return self.article_url(text) if text.isdigit() and len(text) <= 14 else None
+
     def is_primary_form(self, canonical_url: str) -> bool:
         """The old `view.php?ud=` form may redirect to /article/N."""
         return "/view.php?" not in canonical_url

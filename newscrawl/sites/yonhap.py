@@ -180,6 +180,9 @@ class Yonhap(Site):
     def article_url(self, article_id: str) -> str:
         return f"{self.origin}/view/{article_id}"
 
+    def url_for_id(self, text: str) -> str | None:
+        return self.article_url(text.upper()) if ARTICLE_ID.fullmatch(text.upper()) else None
+
     def date_from_id(self, article_id: str) -> date | None:
         digits = article_id[3:11]
         try:

@@ -167,3 +167,21 @@ def test_two_concurrent_writers_store_each_article_once(database_url, db):
     assert len(urls) == len({i.canonical_url for i in items})
     versions = db.execute("SELECT count(*) FROM article_versions").fetchone()[0]
     assert versions == len(urls)
+
+
+def test_links_count_the_copies_stored_once_each(db):
+    """`Stored.linked` (the crawl's `copies linked`) counts an article becoming a copy once:
+    a Korea Herald reprint linked to the original, then moved to the original's (LEAD) when
+    that arrives, is one copy, not two links."""
+    lead_text = [TALKS[0], TALKS[1] + " A new sentence adds the date of the next round.",
+                 TALKS[2]]  # fmt: skip
+    stored = [
+        store_article(db, yonhap("00", TALKS)),
+        store_article(db, herald("10480001", herald_copy_of(TALKS))),
+        store_article(db, yonhap("51", lead_text, minutes=90, title="(LEAD) Talks")),
+    ]
+    copy = article(db, herald("10480001", []))
+    assert copy[2] == stored[2].article_id  # moved to the latest version of the original
+    copies = db.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
+    assert [s.linked for s in stored] == [False, True, False]
+    assert sum(s.linked for s in stored) == copies.fetchone()[0] == 1

@@ -171,7 +171,7 @@ def test_backfill_gets_exactly_the_discoverable_articles_in_the_window(
     server = replica_factory(articles=400, seed=5)
     since, until = date(2023, 3, 1), date(2023, 7, 1)
     truth = truth_by_url(server)
-    in_window = {u for u, t in truth.items() if since <= _kst_day(t["published_at"]) < until}
+    in_window = {u for u, t in truth.items() if since <= _kst_day(t["published_at"]) <= until}
     expected = in_window & discoverable(server.site)
     assert len(expected) >= 10 and in_window - expected  # other sections are not discoverable
 

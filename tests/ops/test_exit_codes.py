@@ -19,8 +19,9 @@ pytestmark = pytest.mark.e2e
 
 SUMMARY = re.compile(
     r"^(?P<site>yonhap|koreaherald): (?P<new>\d+) new, (?P<updated>\d+) updated, "
-    r"(?P<dups>\d+) duplicates linked, (?P<failed>\d+) failed, "
-    r"(?:(?P<sources_failed>\d+) sources failed, )?(?P<secs>\d+\.\d)s "
+    r"(?P<dups>\d+) copies linked, (?P<failed>\d+) failed, "
+    r"(?:(?P<sources_failed>\d+) sources failed(?:: (?P<why>[^,]+(?:, [^,]+ \(\d+\))*))?, )?"
+    r"(?P<secs>\d+\.\d)s "
     r"\((?P<status>\w+)\)$"
 )
 
@@ -50,7 +51,7 @@ def assert_one_line_error(stderr: str, *, argparse_usage: bool = False) -> str:
 
 def test_success_exits_0_with_one_summary_line_per_site(replica_factory, database_url):
     """A clean crawl exits 0 and prints exactly one summary line per site, in site order, with
-    new/updated/duplicates-linked/failed counts and a duration; the counts are those of the
+    new/updated/copies-linked/failed counts and a duration; the counts are those of the
     site's run row, and the new articles are the ones stored."""
     server = replica_factory(articles=20, seed=5)
     result = crawl_replica(server, database_url)
@@ -84,6 +85,7 @@ def test_a_failing_site_exits_1_and_the_other_site_still_runs(replica_factory, d
     lines = summaries(result.stdout)
     assert lines["yonhap"]["status"] == "failed" and lines["yonhap"]["new"] == "0"
     assert int(lines["yonhap"]["sources_failed"] or 0) > 0
+    assert lines["yonhap"]["why"] == "connection refused", result.stdout  # it says why
     assert lines["koreaherald"]["status"] == "finished"
     with psycopg.connect(database_url) as conn:
         per_source = dict(conn.execute(
@@ -119,7 +121,8 @@ def test_bad_arguments_exit_2_without_traceback(argv, database_url):
         (["--base-url", "yonhap"], "--base-url must look like NAME=VALUE"),
         (["--base-url", "naver=http://127.0.0.1:1"], "unknown site: naver"),
         (["--base-url", "yonhap=ftp://127.0.0.1/"], "must be an http(s) URL"),
-        (["--since", "2024-05-02", "--until", "2024-05-01"], "--until must be after --since"),
+        (["--since", "2024-05-02", "--until", "2024-05-01"],
+         "--until must not be before --since"),
         (["--set", "LOG_LEVEL"], "--set must look like NAME=VALUE"),
         (["--log-file", "/nonexistent-dir/newscrawl/crawl.log"], "cannot open log file"),
         (["--set", "NEWSCRAWL_SYNCHRONOUS_COMMIT=later"],

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -14,7 +15,7 @@ from tests.ops.support import closed_port, documented_query
 pytestmark = pytest.mark.e2e
 
 RUN_KEYS = {"id", "site", "started_at", "finished_at", "status", "new", "updated",
-            "duplicates", "failed", "errors"}  # fmt: skip
+            "copies", "failed", "errors"}  # fmt: skip
 
 
 def test_runs_shows_two_rows_per_crawl_with_status_and_counts(replica_factory, database_url):
@@ -48,7 +49,7 @@ def test_runs_shows_two_rows_per_crawl_with_status_and_counts(replica_factory, d
     with psycopg.connect(database_url) as conn:
         stats = dict(conn.execute("SELECT id, stats FROM crawl_runs").fetchall())
     for row in rows:
-        assert row["duplicates"] == stats[row["id"]].get("store/duplicate_linked", 0)
+        assert row["copies"] == stats[row["id"]].get("store/duplicate_linked", 0)
     assert all(row["failed"] == 0 and row["updated"] == 0 for row in oldest)
     assert second_crawl["yonhap"]["status"] == "failed"
     assert second_crawl["yonhap"]["new"] == 0
@@ -69,44 +70,48 @@ def test_runs_shows_two_rows_per_crawl_with_status_and_counts(replica_factory, d
     assert " failed " in yonhap and "discovery/failed=" in yonhap
 
 
-# environment variable -> (setting shown by `newscrawl config`, value it must show)
+# environment variable -> (setting shown by `newscrawl config`, typed value its JSON shows)
 ENVIRONMENT = {
-    "NEWSCRAWL_CONTACT_URL": ("USER_AGENT", "https://example.org/newscrawl-ops"),
-    "NEWSCRAWL_CONCURRENT_PER_SITE": ("CONCURRENT_REQUESTS_PER_DOMAIN", "1"),
-    "NEWSCRAWL_CONCURRENT_REQUESTS": ("CONCURRENT_REQUESTS", "4"),
-    "NEWSCRAWL_DOWNLOAD_DELAY": ("DOWNLOAD_DELAY", "2.5"),
-    "NEWSCRAWL_AUTOTHROTTLE": ("AUTOTHROTTLE_ENABLED", "False"),
-    "NEWSCRAWL_DOWNLOAD_TIMEOUT": ("DOWNLOAD_TIMEOUT", "45"),
-    "NEWSCRAWL_RETRY_TIMES": ("RETRY_TIMES", "5"),
-    "NEWSCRAWL_RETRY_BACKOFF": ("NEWSCRAWL_RETRY_BACKOFF", "2.0"),
-    "NEWSCRAWL_RETRY_MAX_DELAY": ("NEWSCRAWL_RETRY_MAX_DELAY", "90.0"),
-    "NEWSCRAWL_DB_POOL_SIZE": ("NEWSCRAWL_DB_POOL_SIZE", "3"),
+    "NEWSCRAWL_CONTACT_URL": ("NEWSCRAWL_CONTACT_URL", "https://example.org/newscrawl-ops"),
+    "NEWSCRAWL_USER_AGENT": ("USER_AGENT", "ops-test-agent/1.0"),
+    "NEWSCRAWL_CONCURRENT_PER_SITE": ("CONCURRENT_REQUESTS_PER_DOMAIN", 1),
+    "NEWSCRAWL_CONCURRENT_REQUESTS": ("CONCURRENT_REQUESTS", 4),
+    "NEWSCRAWL_DOWNLOAD_DELAY": ("DOWNLOAD_DELAY", 2.5),
+    "NEWSCRAWL_AUTOTHROTTLE": ("AUTOTHROTTLE_ENABLED", False),
+    "NEWSCRAWL_DOWNLOAD_TIMEOUT": ("DOWNLOAD_TIMEOUT", 45.0),
+    "NEWSCRAWL_RETRY_TIMES": ("RETRY_TIMES", 5),
+    "NEWSCRAWL_RETRY_BACKOFF": ("NEWSCRAWL_RETRY_BACKOFF", 2.0),
+    "NEWSCRAWL_RETRY_MAX_DELAY": ("NEWSCRAWL_RETRY_MAX_DELAY", 90.0),
+    "NEWSCRAWL_DB_POOL_SIZE": ("NEWSCRAWL_DB_POOL_SIZE", 3),
+    "NEWSCRAWL_SYNCHRONOUS_COMMIT": ("NEWSCRAWL_SYNCHRONOUS_COMMIT", "on"),
+    "NEWSCRAWL_EXTRACT_WORKERS": ("NEWSCRAWL_EXTRACT_WORKERS", 0),
     "NEWSCRAWL_TOPIC_RULES": ("NEWSCRAWL_TOPIC_RULES", "/etc/newscrawl/topic-rules.yaml"),
-    "NEWSCRAWL_KEEP_NON_BILATERAL": ("NEWSCRAWL_KEEP_NON_BILATERAL", "False"),
+    "NEWSCRAWL_KEEP_NON_BILATERAL": ("NEWSCRAWL_KEEP_NON_BILATERAL", False),
     "NEWSCRAWL_LOG_LEVEL": ("LOG_LEVEL", "WARNING"),
     "NEWSCRAWL_HOME": ("NEWSCRAWL_HOME", "/var/lib/newscrawl"),
 }
 ENV_VALUES = {"NEWSCRAWL_AUTOTHROTTLE": "0", "NEWSCRAWL_KEEP_NON_BILATERAL": "no",
-              "NEWSCRAWL_RETRY_BACKOFF": "2", "NEWSCRAWL_RETRY_MAX_DELAY": "90"}  # fmt: skip
+              "NEWSCRAWL_RETRY_BACKOFF": "2", "NEWSCRAWL_RETRY_MAX_DELAY": "90",
+              "NEWSCRAWL_LOG_LEVEL": "warning", "NEWSCRAWL_SYNCHRONOUS_COMMIT": "1"}  # fmt: skip
 
 
 def test_config_prints_every_setting_from_the_environment_with_secrets_masked(database_url):
     """`newscrawl config` shows each setting an operator can set, with the value the
-    environment gave it (defaults otherwise), in table and JSON form; DATABASE_URL is shown
-    with its password masked."""
+    environment gave it (defaults otherwise), in table and JSON form (JSON typed: numbers and
+    booleans as such), each with the variable that sets it; DATABASE_URL is shown with its
+    password masked."""
     secret = "Zq7-config-pw"
     url = f"postgresql://crawler:{secret}@db.example.org:5432/newscrawl?sslmode=require"
-    env = {name: ENV_VALUES.get(name, shown) for name, (_, shown) in ENVIRONMENT.items()}
+    env = {name: ENV_VALUES.get(name, str(shown)) for name, (_, shown) in ENVIRONMENT.items()}
     result = run_newscrawl(["config", "--format", "json"], url, env=env)
     assert result.returncode == 0, result.stderr
-    values = {row["name"]: row["value"] for row in json.loads(result.stdout)}
+    rows = json.loads(result.stdout)
+    values = {row["name"]: row["value"] for row in rows}
     assert values["DATABASE_URL"] == (
         "postgresql://crawler:***@db.example.org:5432/newscrawl?sslmode=require")
-    for setting, shown in ENVIRONMENT.values():
-        if setting == "USER_AGENT":
-            assert shown in values[setting]
-        else:
-            assert values[setting] == shown, setting
+    for variable, (setting, shown) in ENVIRONMENT.items():
+        assert values[setting] == shown and type(values[setting]) is type(shown), setting
+        assert {"name": setting, "value": shown, "env": variable} in rows
     table = run_newscrawl(["config"], url, env=env)
     assert table.returncode == 0
     assert secret not in result.stdout + table.stdout + result.stderr + table.stderr
@@ -115,4 +120,7 @@ def test_config_prints_every_setting_from_the_environment_with_secrets_masked(da
 
     defaults = run_newscrawl(["config", "--format", "json"], database_url)
     values = {row["name"]: row["value"] for row in json.loads(defaults.stdout)}
-    assert values["DOWNLOAD_DELAY"] == "0.5" and values["ROBOTSTXT_OBEY"] == "True"
+    assert values["DOWNLOAD_DELAY"] == 0.5 and values["ROBOTSTXT_OBEY"] is True
+    assert values["NEWSCRAWL_SYNCHRONOUS_COMMIT"] == "off"
+    assert values["NEWSCRAWL_TOPIC_RULES"].endswith("newscrawl/data/topics.yaml")
+    assert Path(values["NEWSCRAWL_TOPIC_RULES"]).is_file()  # the packaged rules, not None

@@ -52,6 +52,7 @@ SPECS: dict[str, Spec] = {
     "NEWSCRAWL_EXTRACT_WORKERS": Spec("int", "NEWSCRAWL_EXTRACT_WORKERS", 0),
     "NEWSCRAWL_TOPIC_RULES": Spec("path", "NEWSCRAWL_TOPIC_RULES"),
     "NEWSCRAWL_KEEP_NON_BILATERAL": Spec("bool", "NEWSCRAWL_KEEP_NON_BILATERAL"),
+    "NEWSCRAWL_DRIFT_SHARE": Spec("float", "NEWSCRAWL_DRIFT_SHARE", 0),
     "LOG_LEVEL": Spec("choice", "NEWSCRAWL_LOG_LEVEL", choices=LOG_LEVELS),
     # fixed in newscrawl/settings.py, still typed for `-s`
     "ROBOTSTXT_OBEY": Spec("bool"),

@@ -21,9 +21,11 @@ from scrapy.utils.project import get_project_settings
 from newscrawl import sites
 from newscrawl.db import connection, lock, migrate
 from newscrawl.extensions import run_status
+from newscrawl.items import DRIFT_CODES
 
 SITES = sites.names()
 SETTINGS_MODULE = "newscrawl.settings"
+EXIT_DRIFT = 3  # the crawl finished, but a site's layout drifted (docs/operations.md)
 
 
 @dataclass
@@ -43,9 +45,29 @@ class SiteResult:
     status: str
     stats: dict[str, Any]
     seconds: float
+    drift_share: float = 0.2  # NEWSCRAWL_DRIFT_SHARE
 
     def count(self, name: str) -> int:
         return int(self.stats.get(name, 0) or 0)
+
+    def drift_codes(self) -> Counter[str]:
+        """How many of the run's articles carried each drift problem code."""
+        return Counter({code: n for code in sorted(DRIFT_CODES)
+                        if (n := self.count(f"clean/problem/{code}"))})  # fmt: skip
+
+    def drifted(self) -> bool:
+        """More than `drift_share` of the articles extracted in this run were degraded."""
+        extracted = self.count("clean/ok") + self.count("clean/incomplete")
+        return bool(extracted) and self.count("clean/degraded") > self.drift_share * extracted
+
+    def drift_line(self) -> str:
+        extracted = self.count("clean/ok") + self.count("clean/incomplete")
+        degraded = self.count("clean/degraded")
+        codes = ", ".join(f"{code} {n}" for code, n in self.drift_codes().most_common())
+        return (f"layout drift on {self.site}: {degraded} of {extracted} articles "
+                f"({degraded / extracted:.0%}) read with less than their layout's knowledge "
+                f"({codes}), over NEWSCRAWL_DRIFT_SHARE {self.drift_share:.0%}; "
+                f"run newscrawl check-layouts --site {self.site}")  # fmt: skip
 
     def summary(self) -> str:
         sources = self.count("discovery/failed") + self.count("discovery/malformed")
@@ -54,9 +76,14 @@ class SiteResult:
             f"{self.site}: {self.count('store/new')} new, {self.count('store/updated')} updated, "
             f"{self.count('store/duplicate_linked')} copies linked, "
             f"{self.count('store/failed') + self.count('articles/failed')} failed, "
+            + (f"{self.count('clean/degraded')} degraded ({self._codes()}), "
+               if self.count("clean/degraded") else "")
             + (f"{sources} sources failed{': ' + why if why else ''}, " if sources else "")
             + f"{self.seconds:.1f}s ({self.status})"
         )
+
+    def _codes(self) -> str:
+        return ", ".join(f"{code} {n}" for code, n in self.drift_codes().most_common())
 
     def failure_reasons(self) -> str:
         """Why the sources failed, most frequent reason first ("DNS lookup failed for
@@ -145,7 +172,8 @@ def run(options: CrawlOptions, announce=print) -> list[SiteResult]:
         stats = crawler.stats.get_stats() if crawler.stats else {}
         seconds = _duration(stats, elapsed)
         results.append(SiteResult(site, run_status(stats.get("finish_reason", "failed"), stats),
-                                  stats, seconds))  # fmt: skip
+                                  stats, seconds,
+                                  settings.getfloat("NEWSCRAWL_DRIFT_SHARE", 0.2)))  # fmt: skip
     return results
 
 
@@ -158,5 +186,8 @@ def _duration(stats: dict[str, Any], fallback: float) -> float:
 
 def exit_code(results: list[SiteResult]) -> int:
     """0 when every spider finished; 1 when one failed, was interrupted or stored nothing
-    while its sources answered with errors."""
-    return 0 if results and all(r.status == "finished" for r in results) else 1
+    while its sources answered with errors; else 3 (EXIT_DRIFT) when a site's layout drifted
+    (more than NEWSCRAWL_DRIFT_SHARE of its articles degraded)."""
+    if not results or not all(r.status == "finished" for r in results):
+        return 1
+    return EXIT_DRIFT if any(r.drifted() for r in results) else 0

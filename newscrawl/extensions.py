@@ -21,11 +21,14 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from newscrawl.db import connection, migrate
+from newscrawl.items import DRIFT_CODES
 
 logger = logging.getLogger(__name__)
 
 ERROR_STATS = ("discovery/failed", "discovery/malformed", "articles/failed", "store/failed",
-               "layout_unknown", "clean/incomplete", "log_count/ERROR")  # fmt: skip
+               "clean/incomplete", "clean/degraded",
+               *(f"clean/problem/{code}" for code in sorted(DRIFT_CODES)),
+               "log_count/ERROR")  # fmt: skip
 
 
 def run_status(reason: str, stats: dict[str, Any]) -> str:

@@ -84,3 +84,7 @@ NEWSCRAWL_SYNCHRONOUS_COMMIT = env_setting("NEWSCRAWL_SYNCHRONOUS_COMMIT", "off"
 NEWSCRAWL_EXTRACT_WORKERS = env_setting(
     "NEWSCRAWL_EXTRACT_WORKERS", max(0, min(4, (os.cpu_count() or 1) - 1))
 )
+
+# When more than this share of a site's articles in one run was read with less than its layout's
+# knowledge (a drift problem code: docs/drift.md), `newscrawl crawl` says so and exits with 3.
+NEWSCRAWL_DRIFT_SHARE = env_setting("NEWSCRAWL_DRIFT_SHARE", 0.2)

@@ -50,6 +50,19 @@ def _flag(value: Any) -> bool:
     return str(value).strip().lower() in {"1", "true", "yes", "on"}
 
 
+SOURCE_KINDS = ("feeds", "listings", "sitemaps")
+
+
+def _sources(value: str | None) -> frozenset[str]:
+    """`sources=feeds,listings`: which discovery sources to read (default all)."""
+    if not value:
+        return frozenset(SOURCE_KINDS)
+    kinds = frozenset(v.strip() for v in value.split(",") if v.strip())
+    if not kinds or kinds - set(SOURCE_KINDS):
+        raise ValueError(f"sources must be some of {', '.join(SOURCE_KINDS)}, got {value!r}")
+    return kinds
+
+
 class NewsSpider(scrapy.Spider):
     """Base spider: a subclass sets `site`; its name and discovery sources follow from it (a
     subclass may still widen `feeds`, `listings` or `sitemaps`, as the benchmarks do)."""
@@ -73,6 +86,8 @@ class NewsSpider(scrapy.Spider):
         until: str | None = None,
         max_articles: str | int | None = None,
         refresh: str | None = None,
+        sources: str | None = None,
+        readonly: str | None = None,
         *args: Any,
         **kwargs: Any,
     ) -> None:
@@ -85,6 +100,10 @@ class NewsSpider(scrapy.Spider):
         self.window = DateWindow.parse(since, until)
         self.max_articles = int(max_articles) if max_articles else None
         self.refresh = _flag(refresh)
+        # `readonly=1` (newscrawl check-layouts): nothing read from or written to the
+        # database, so every discovered article is fetched and no alias is recorded
+        self.readonly = _flag(readonly)
+        self.sources = _sources(sources)
         self.scheduled: set[str] = set()  # canonical URLs requested in this run
         # old URL forms (view.php) whose redirect target this run fetches anyway: target -> forms
         self.pending_aliases: dict[str, set[str]] = {}
@@ -138,7 +157,7 @@ class NewsSpider(scrapy.Spider):
         pairs = [(old, target) for target, forms in self.pending_aliases.items()
                  for old in sorted(forms)]  # fmt: skip
         self.pending_aliases = {}
-        if not pairs:
+        if not pairs or self.readonly:
             return
         try:
             if self._seen is None:
@@ -158,11 +177,11 @@ class NewsSpider(scrapy.Spider):
     # -- discovery ---------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for path in self.feeds:
+        for path in self.feeds if "feeds" in self.sources else ():
             yield self._discovery(path, self.parse_feed)
-        for path in self.listings:
+        for path in self.listings if "listings" in self.sources else ():
             yield self._discovery(path, self.parse_listing, page=1)
-        for path in self.sitemaps:
+        for path in self.sitemaps if "sitemaps" in self.sources else ():
             yield self._discovery(path, self.parse_sitemap)
 
     def _discovery(self, path: str, callback, **cb_kwargs: Any) -> scrapy.Request:
@@ -268,7 +287,7 @@ class NewsSpider(scrapy.Spider):
         if not candidates:
             return [], 0
         try:
-            known = set() if self.refresh else await self._known(list(candidates))
+            known = set() if self.refresh or self.readonly else await self._known(list(candidates))
         except psycopg.Error as exc:  # database unreachable: these links wait for the next run
             self.crawler.stats.inc_value("discovery/seen_check_failed")
             logger.error("cannot check which articles are stored, %d links skipped until the "
@@ -355,11 +374,8 @@ class NewsSpider(scrapy.Spider):
         yield page  # made an article by pipelines/extract.py, window checked by `keep`
 
     def keep(self, item: ArticleItem) -> bool:
-        """Called by the extract pipeline with the finished article: count what the spider must
-        know (unknown layouts), and say whether the article is inside the date window."""
-        if item.layout is None:
-            self.crawler.stats.inc_value("layout_unknown")
-            logger.warning("no known layout recognised %s; trafilatura fills it", item.url)
+        """Called by the extract pipeline with the finished article: whether it is inside the
+        date window."""
         if item.published_at and not self.window.contains(item.published_at):
             self.crawler.stats.inc_value("articles/outside_window")
             return False

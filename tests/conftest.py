@@ -78,9 +78,10 @@ def replica_factory():
 
     servers = []
 
-    def start(articles: int = 40, seed: int = 1, faults: str | None = None, **kw):
+    def start(articles: int = 40, seed: int = 1, faults: str | None = None,
+              drift: str | None = None, **kw):  # fmt: skip
         site = build_site(articles=articles, seed=seed, **kw)
-        server = ReplicaServer(site, faults=faults).start()
+        server = ReplicaServer(site, faults=faults, drift=drift).start()
         servers.append(server)
         return server
 

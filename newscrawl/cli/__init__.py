@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "newscrawl.cli.inspect_cmd",
     "newscrawl.cli.extract_cmd",
     "newscrawl.cli.reextract_cmd",
+    "newscrawl.cli.check_cmd",
     "newscrawl.cli.replica_cmd",
     "newscrawl.cli.serve_cmd",
 )

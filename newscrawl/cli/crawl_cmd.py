@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="crawl the sites for new articles (the cron job)",
         description="Run the spiders in one process, store new articles, print one summary "
         "line per site. Exit codes: 0 all finished, 1 a site failed, 2 usage or "
-        "configuration error, 75 another crawl holds the lock.",
+        "configuration error, 3 a site's layout drifted (more than NEWSCRAWL_DRIFT_SHARE of its "
+        "articles degraded), 75 another crawl holds the lock.",
     )
     add_crawl_options(p)
     p.set_defaults(handler=run)
@@ -64,7 +65,7 @@ def log_level(args: argparse.Namespace) -> str:
     return config.env_setting("LOG_LEVEL", "INFO")
 
 
-def _pairs(values: list[str], what: str) -> dict[str, str]:
+def pairs(values: list[str], what: str) -> dict[str, str]:
     out = {}
     for value in values:
         name, sep, rest = value.partition("=")
@@ -75,7 +76,7 @@ def _pairs(values: list[str], what: str) -> dict[str, str]:
 
 
 def options_from(args: argparse.Namespace) -> crawl.CrawlOptions:
-    base_urls = _pairs(args.base_url, "--base-url")
+    base_urls = pairs(args.base_url, "--base-url")
     unknown = set(base_urls) - set(crawl.SITES)
     if unknown:
         raise UsageError(f"--base-url names an unknown site: {', '.join(sorted(unknown))}")
@@ -84,7 +85,7 @@ def options_from(args: argparse.Namespace) -> crawl.CrawlOptions:
             raise UsageError(f"--base-url {site}= must be an http(s) URL, got {url!r}")
     if args.since and args.until and args.until < args.since:
         raise UsageError("--until must not be before --since (both days are included)")
-    settings = config.command_line_settings(_pairs(args.set, "--set"))
+    settings = config.command_line_settings(pairs(args.set, "--set"))
     settings.setdefault("LOG_LEVEL", log_level(args))
     return crawl.CrawlOptions(
         sites=crawl.SITES if args.site == "all" else (args.site,),
@@ -110,4 +111,7 @@ def run(args: argparse.Namespace) -> int:
     results = crawl.run(options)
     for result in results:
         print(result.summary(), flush=True)
+    for result in results:
+        if result.drifted():
+            print(result.drift_line(), flush=True)
     return crawl.exit_code(results)

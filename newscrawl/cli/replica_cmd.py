@@ -34,6 +34,10 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--faults", default=None, metavar="SPEC",
                        help='e.g. "error=0.1,429=0.05,slow=0.02,drop=0.02,truncate=0.01,seed=3,'
                             'badpages=1" (see docs/replica.md)')
+    serve.add_argument("--drift", choices=("widgets", "redesign", "both"), default=None,
+                       help="serve every article page changed as a site changes: widgets "
+                            "inside the story, every class and id renamed, or both "
+                            "(docs/drift.md)")
     serve.set_defaults(handler=run)
 
     truth = sub.add_parser("ground-truth", help="write the expected clean articles as JSON Lines")
@@ -113,7 +117,7 @@ def _serve(args: argparse.Namespace) -> int:
     site = _build(args)
     kh_port = args.port + 1 if args.port else 0
     server = ReplicaServer(site, host=args.host, yonhap_port=args.port,
-                           koreaherald_port=kh_port, faults=faults)
+                           koreaherald_port=kh_port, faults=faults, drift=args.drift)
     try:
         server.start()
     except OSError as exc:

@@ -20,6 +20,7 @@ class Filters:
     bilateral: bool | None = None
     limit: int | None = 50
     offset: int = 0  # rows skipped first (search pages)
+    problem: str | None = None  # a problem code the article carries ("layout_unknown")
 
     def where(self, alias: str = "a") -> tuple[str, dict[str, Any]]:
         clauses, params = ["TRUE"], {}
@@ -38,6 +39,10 @@ class Filters:
         if self.bilateral is not None:
             clauses.append(f"{alias}.topic_bilateral = %(bilateral)s")
             params["bilateral"] = self.bilateral
+        if self.problem:
+            clauses.append(f"EXISTS (SELECT 1 FROM unnest({alias}.problems) p "
+                           f"WHERE split_part(p, ':', 1) = %(problem)s)")  # fmt: skip
+            params["problem"] = self.problem
         return " AND ".join(clauses), params
 
 

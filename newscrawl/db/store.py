@@ -142,6 +142,7 @@ def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = Tru
                 conn.execute(
                     "UPDATE articles SET last_seen_at = now() WHERE id = %s", (article_id,)
                 )
+            _refresh_reading(conn, article_id, old, row)
             _add_aliases(conn, article_id, item)
             return Stored(article_id, Outcome.UNCHANGED, duplicate_of)
         changed = [f for f in VERSIONED_FIELDS if _differs(old[f], row[f])]
@@ -154,6 +155,24 @@ def store_article(conn: psycopg.Connection, item: ArticleItem, touch: bool = Tru
         _add_aliases(conn, article_id, item)
         _save_raw_page(conn, article_id, item)
     return Stored(article_id, outcome, duplicate_of, linked)
+
+
+# How the text was read, not the text: kept current when the text is unchanged, so a layout
+# fix that reads the same text clears the drift problems `reextract --problem` was run for.
+READING_FIELDS = ("layout", "field_sources", "problems")
+
+
+def _refresh_reading(
+    conn: psycopg.Connection, article_id: int, old: dict[str, Any], row: dict[str, Any]
+) -> None:
+    new = {f: getattr(row[f], "obj", row[f]) for f in READING_FIELDS}  # Jsonb wraps a dict
+    if all(old[f] == new[f] for f in READING_FIELDS):
+        return
+    conn.execute(
+        "UPDATE articles SET layout = %(layout)s, field_sources = %(field_sources)s, "
+        "problems = %(problems)s WHERE id = %(id)s",
+        {**{f: row[f] for f in READING_FIELDS}, "id": article_id},
+    )
 
 
 def _differs(old: Any, new: Any) -> bool:

@@ -87,7 +87,10 @@ class _Collector:
         block = tag in BLOCK_TAGS
         if block:
             self.flush()
-            self.context.append((el in self.claimed, _describe(el, tag)))
+            where = _describe(el, tag)
+            if "." not in where and self.context[-1][1]:  # a bare <p>: say which box holds it
+                where = f"{self.context[-1][1].split(' > ')[0]} > {tag}"
+            self.context.append((el in self.claimed, where))
         if tag == "br":
             self.buf.append("\n")
         elif el.text:

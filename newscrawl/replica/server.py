@@ -7,6 +7,7 @@ concurrent connections; pages are rendered per request from the in-memory `Site`
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import socket
 import threading
 import time
@@ -15,9 +16,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
 from newscrawl.replica import faults as F
+from newscrawl.replica.drift import DRIFTS, drifted
 from newscrawl.replica.model import KOREAHERALD, YONHAP
 from newscrawl.replica.requestlog import RequestLog, RequestRecord
-from newscrawl.replica.routes import FEED, HTML, Response, route
+from newscrawl.replica.routes import ARTICLE, FEED, HTML, Response, route
 from newscrawl.replica.site import Site
 from newscrawl.replica.timefmt import http_date
 
@@ -130,8 +132,11 @@ class ReplicaServer:
 
     def __init__(self, site: Site, host: str = "127.0.0.1", yonhap_port: int = 0,
                  koreaherald_port: int = 0, faults: str | F.FaultSpec | None = None, *,
-                 block_python_ua: bool = True) -> None:
+                 block_python_ua: bool = True, drift: str | None = None) -> None:
+        if drift is not None and drift not in DRIFTS:
+            raise ValueError(f"drift must be one of {', '.join(DRIFTS)}, got {drift!r}")
         self.site = site
+        self.drift = drift  # article pages served changed (newscrawl.replica.drift)
         self.host = host
         self.faults = faults if isinstance(faults, F.FaultSpec) else F.FaultSpec.parse(faults)
         self.block_python_ua = block_python_ua
@@ -203,6 +208,10 @@ class ReplicaServer:
                 and user_agent.startswith("Python-urllib")):
             return Response(403, HTML, _error_html(403), FEED)
         try:
-            return route(self.site, source, target, origin, self.faults.badpages)
+            resp = route(self.site, source, target, origin, self.faults.badpages)
         except Exception:  # noqa: BLE001 - a replica bug must not kill the connection thread
             return Response(500, HTML, _error_html(500), "other")
+        if self.drift and resp.kind == ARTICLE and resp.status == 200:
+            body = drifted(resp.body.decode("utf-8"), self.drift).encode("utf-8")
+            resp = dataclasses.replace(resp, body=body)
+        return resp

@@ -20,6 +20,7 @@ from newscrawl.cli.args import day_start
 from newscrawl.cli.inspect_cmd import show_record
 from newscrawl.dates import KST
 from newscrawl.db import queries
+from newscrawl.items import DRIFT_CODES
 from newscrawl.web import charts, diff, params
 from newscrawl.web.app import db, json_response
 
@@ -57,6 +58,12 @@ def api_root() -> Any:
     return redirect(url_for("pages.index_api"))
 
 
+# Run-history stats that say a layout may have drifted (docs/drift.md); `layout_unknown` is what
+# runs before the drift codes recorded.
+DRIFT_STATS = frozenset({"layout_unknown", "clean/degraded",
+                         *(f"clean/problem/{code}" for code in DRIFT_CODES)})
+
+
 @page("/", "index.html")
 def index() -> Page:
     """Counts per source, last runs, articles per week, latest bilateral stories."""
@@ -71,7 +78,8 @@ def index() -> Page:
         bar.counts[row["source"]] = row["articles"]
     chart = charts.weekly_bars(list(bars.values()), series, "articles",
                                "Articles per week (KST) and source")  # fmt: skip
-    return {"stats": stats, "timeline": latest}, {"chart": chart, "home_pair": HOME_PAIR}
+    return {"stats": stats, "timeline": latest}, {"chart": chart, "home_pair": HOME_PAIR,
+                                                  "drift_stats": DRIFT_STATS}
 
 
 @page("/pairs", "pairs.html")

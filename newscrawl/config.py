@@ -186,3 +186,9 @@ def synchronous_commit(value: object) -> str:
 def topic_rules_path() -> str | None:
     """NEWSCRAWL_TOPIC_RULES: a rules file for the topic tagger; None: the packaged rules."""
     return env_setting("NEWSCRAWL_TOPIC_RULES", None)
+
+
+def default_workers() -> int:
+    """Extraction worker processes by default: one per core but one, at most 4 (1 on 2
+    cores): the main process keeps downloading or storing while a worker extracts."""
+    return max(0, min(4, (os.cpu_count() or 1) - 1))

@@ -8,8 +8,10 @@ does; an article whose text changes gets a new version, as if the site had updat
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import psycopg
@@ -17,7 +19,7 @@ import psycopg
 from newscrawl.db import queries
 from newscrawl.db.store import Outcome, store_article
 from newscrawl.extract import page_to_article
-from newscrawl.items import FetchedPage
+from newscrawl.items import ArticleItem, FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -45,26 +47,60 @@ def raw_pages(conn: psycopg.Connection, filters: queries.Filters) -> Iterator[Ra
             yield RawPage(*row)
 
 
+BATCH = 64  # pages sent to the workers at a time: the cursor streams, memory stays flat
+
+
+def _extract(page: RawPage, rules_path: str | None) -> ArticleItem:
+    """One stored page made an article again (in a worker process when there are workers)."""
+    item = page_to_article(FetchedPage(source=page.source, url=page.url, html=page.html),
+                           rules_path)  # fmt: skip
+    item.canonical_url = page.canonical_url  # the stored identity is kept
+    item.raw_html = item.container_html = None  # unchanged: the page itself is not rewritten
+    return item
+
+
+def _batches(pages: Iterator[RawPage], size: int) -> Iterator[list[RawPage]]:
+    batch: list[RawPage] = []
+    for page in pages:
+        batch.append(page)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def reextract(
     read_conn: psycopg.Connection,
     write_conn: psycopg.Connection,
     filters: queries.Filters,
     rules_path: str | None = None,
+    workers: int = 0,
 ) -> Counter[str]:
-    """Rebuild the selected articles from their raw pages; count what happened."""
+    """Rebuild the selected articles from their raw pages; count what happened.
+
+    `workers` > 0 extracts in that many worker processes (as the crawl does, setting
+    NEWSCRAWL_EXTRACT_WORKERS) while this process stores; `pages` counts the pages read."""
     counts: Counter[str] = Counter()
-    with read_conn.transaction():
-        for page in raw_pages(read_conn, filters):
-            fetched = FetchedPage(source=page.source, url=page.url, html=page.html)
-            item = page_to_article(fetched, rules_path)
-            item.canonical_url = page.canonical_url  # the stored identity is kept
-            item.raw_html = None  # unchanged: the page itself is not rewritten
-            try:
-                stored = store_article(write_conn, item, touch=False)
-            except psycopg.Error as exc:
-                counts["failed"] += 1
-                logger.error("could not re-store article %s: %s", page.article_id, exc)
-                continue
-            counts[stored.outcome.value] += 1
+    pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            if workers > 0 else None)  # fmt: skip
+    try:
+        with read_conn.transaction():
+            for batch in _batches(raw_pages(read_conn, filters), BATCH):
+                rules = [rules_path] * len(batch)
+                items = (pool.map(_extract, batch, rules) if pool is not None
+                         else map(_extract, batch, rules))  # fmt: skip
+                for page, item in zip(batch, items, strict=True):
+                    counts["pages"] += 1
+                    try:
+                        stored = store_article(write_conn, item, touch=False)
+                    except psycopg.Error as exc:
+                        counts["failed"] += 1
+                        logger.error("could not re-store article %s: %s", page.article_id, exc)
+                        continue
+                    counts[stored.outcome.value] += 1
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     counts.setdefault(Outcome.UPDATED.value, 0)
     return counts

@@ -6,7 +6,6 @@ read and checked by `newscrawl.config` (a malformed value is one line naming the
 Benchmarks against the loopback replica lift politeness that way; nothing here special-cases it.
 """
 
-import os
 
 from newscrawl import config
 from newscrawl.config import env_setting
@@ -82,7 +81,7 @@ NEWSCRAWL_SYNCHRONOUS_COMMIT = env_setting("NEWSCRAWL_SYNCHRONOUS_COMMIT", "off"
 # ~100 MB. On 2 cores with the database local, 1 worker made a loopback crawl ~20 % faster
 # than 0 (bench/README.md); polite crawls of the real sites wait on the network anyway.
 NEWSCRAWL_EXTRACT_WORKERS = env_setting(
-    "NEWSCRAWL_EXTRACT_WORKERS", max(0, min(4, (os.cpu_count() or 1) - 1))
+    "NEWSCRAWL_EXTRACT_WORKERS", config.default_workers()
 )
 
 # When more than this share of a site's articles in one run was read with less than its layout's

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import re
+import time
 
-from newscrawl import sites
+from newscrawl import config, sites
 from newscrawl.cli.args import day_start, parse_day
 from newscrawl.db import connection, queries
 from newscrawl.errors import UsageError
@@ -38,10 +39,16 @@ def run(args: argparse.Namespace) -> int:
     filters = queries.Filters(source=args.source, since=day_start(args.since), limit=None,
                               problem=args.problem)  # fmt: skip
     database = connection.resolve()
+    workers = config.env_setting("NEWSCRAWL_EXTRACT_WORKERS", config.default_workers())
+    started = time.monotonic()
     with (
         connection.connect(database) as read_conn,
         connection.connect(database, autocommit=True) as write_conn,
     ):
-        counts = reextract(read_conn, write_conn, filters)
-    print(", ".join(f"{n} {what}" for what, n in sorted(counts.items())))
+        counts = reextract(read_conn, write_conn, filters, config.topic_rules_path(), workers)
+    seconds = time.monotonic() - started
+    pages = counts.pop("pages", 0)
+    rate = f" ({pages / seconds:.1f} pages/s, {workers} workers)" if pages and seconds else ""
+    print(f"{pages} pages re-extracted in {seconds:.1f} s{rate}: "
+          + ", ".join(f"{n} {what}" for what, n in sorted(counts.items())))  # fmt: skip
     return 1 if counts.get("failed") else 0

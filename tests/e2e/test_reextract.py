@@ -33,3 +33,24 @@ def test_reextract_rebuilds_changed_articles_from_raw_pages(replica_factory, dat
     unchanged = [u for u in after if u != victim and after[u]["source"] == after[victim]["source"]]
     assert all(after[u]["updated_at"] == before[u]["updated_at"] for u in unchanged)
     assert all(after[u]["last_seen_at"] == before[u]["last_seen_at"] for u in unchanged)
+
+
+def test_reextract_in_worker_processes_gives_the_same_rows(replica_factory, database_url):
+    """NEWSCRAWL_EXTRACT_WORKERS=1 extracts in a worker process; the stored rows are what
+    the inline run stores, and the command reports its rate."""
+    server = replica_factory(articles=10, seed=12)
+    assert crawl_replica(server, database_url).returncode == 0
+    server.stop()
+    with psycopg.connect(database_url) as conn:
+        conn.execute("UPDATE articles SET body = 'stale', content_hash = '\\x00'")
+    inline = run_newscrawl(["reextract"], database_url, env={"NEWSCRAWL_EXTRACT_WORKERS": "0"})
+    assert inline.returncode == 0 and "pages/s, 0 workers" in inline.stdout, inline.stdout
+    first = {u: (r["body"], r["problems"]) for u, r in stored_articles(database_url).items()}
+    with psycopg.connect(database_url) as conn:
+        conn.execute("UPDATE articles SET body = 'stale', content_hash = '\\x00'")
+    pooled = run_newscrawl(["reextract"], database_url, env={"NEWSCRAWL_EXTRACT_WORKERS": "1"})
+    assert pooled.returncode == 0 and "pages/s, 1 workers" in pooled.stdout, pooled.stdout
+    second = {u: (r["body"], r["problems"]) for u, r in stored_articles(database_url).items()}
+    assert second == first and all(body != "stale" for body, _problems in first.values())
+    n = len(first)
+    assert f"{n} pages re-extracted" in pooled.stdout and f"{n} updated" in pooled.stdout

@@ -60,10 +60,12 @@ _VENUE_END = re.compile(r"\s*(?:[,.;:)]|$|(?:on|in|last|this|next|earlier|later)
 # Where one clause of a sentence ends: a subject introduced by "discussed ..." or "over ..."
 # runs to here. Punctuation, "while"/"but", or "and" before a verb in the past tense.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]\"\u201c\u201d]|\s(?:while|but|whereas|although|though|if|unless|because|said|"
-    r"says|told|added)\s"
-    r"|\sand\s+(?=(?:also\s+|then\s+)?(?:[a-z]+ed|said|met|held|told|signed|made|sent|took"
-    r"|gave|spoke|saw|won|led|left|flew|paid|sought|came|went|rose|fell)\b)"
+    r"[,;:()\[\]]|\s(?:while|whereas|although|though|if|unless|because|said|says|told|added)\s"
+    r"|\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
+    r"[a-z]+ed)\b)"
+    r"|\sand\s+(?=(?:also\s+|then\s+)?(?:[a-z]+ed\s+(?:the|a|an|to|that|on|with|its|their|his|"
+    r"her|in|for|up|out|over|concern|regret|[A-Z])|said|met|held|told|signed|made|sent|took|gave|spoke"
+    r"|saw|won|led|left|flew|paid|sought|came|went|rose|fell)\b)"
 )
 # "with" ends a subject ("talks on fisheries with Japan") unless it belongs to the subject
 # ("concern over military cooperation with Pyongyang").
@@ -98,7 +100,9 @@ _QUOTE = re.compile(r"[\"\u201c\u201d]")
 # Where one part of a sentence ends and another, about something else, begins: host and
 # guests are looked for within one part; pairs across parts count as uncoordinated.
 _PART_BREAK = re.compile(
-    r";|\s(?:while|but|whereas|although|though|if|unless|because)\s|"
+    r";|\s(?:while|whereas|although|though|if|unless|because)\s|"
+    r"\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
+    r"[a-z]+ed)\b)|"
     r",\s+(?:which|who|saying|calling|adding|citing|noting)\b"
 )
 # "meeting of South Korea, Japan and China": the countries of a meeting are its parties.
@@ -148,6 +152,7 @@ _TOP_KEYS = {
     "home_officials",
     "background",
     "implicit_exclude",
+    "organizations",
 }
 _COUNTRY_KEYS = {"names", "adjectives", "capitals", "people", "institutions"}
 _HOME_KEYS = {"titles", "surnames", "institutions"}
@@ -210,6 +215,7 @@ class Rules:
     countries: tuple[str, ...] = field(default=())
     implicit_exclude: frozenset[str] = frozenset()  # never paired with home by implication
     place: re.Pattern[str] = re.compile("(?!)")  # "in Japan", "from China": a place
+    organization: re.Pattern[str] = re.compile("(?!)")  # "... Japan University": a name
     of_party: re.Pattern[str] = re.compile("(?!)")  # "the leaders of Japan": a party
     target: re.Pattern[str] = re.compile("(?!)")  # "warned Seoul": the addressee
     target_any: re.Pattern[str] = re.compile("(?!)")  # ... anywhere before, same clause
@@ -428,7 +434,7 @@ def _compile(data: Any, name: str) -> Rules:
             r"\b(?:" + "|".join(_SEP_PATTERN.join(map(re.escape, t.split())) for t in
                                 sorted(titles, key=len, reverse=True))
             + r")\s+(?P<surname>" + "|".join(map(re.escape, surnames)) + r")\b"
-            r"(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?"
+            r"(?:\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?))?"
         )
         if titles and surnames
         else re.compile("(?!)")
@@ -474,7 +480,7 @@ def _compile(data: Any, name: str) -> Rules:
         re.compile(
             r"(?:^|\W)(?:" + "|".join(_SEP_PATTERN.join(map(re.escape, w.split()))
                                       for w in of_words)
-            + r")\s+of\s+(?:the\s+)?$",
+            + r")\s+(?:of|from)\s+(?:the\s+)?$",
             re.IGNORECASE,
         )
         if of_words
@@ -499,6 +505,7 @@ def _compile(data: Any, name: str) -> Rules:
         countries=tuple(sorted(countries)),
         implicit_exclude=frozenset(implicit_exclude),
         place=place,
+        organization=_organization(_strings(data.get("organizations"), "organizations")),
         of_party=of_party,
         target=_tail(_strings(data.get("target_verbs"), "target_verbs")),
         target_any=_words(_strings(data.get("target_verbs"), "target_verbs"), re.IGNORECASE),
@@ -513,6 +520,16 @@ def _tail(words: list[str]) -> re.Pattern[str]:
     """A regex for "the text ends with one of these words and a space" (used on a window)."""
     alts = "|".join(_SEP_PATTERN.join(map(re.escape, w.split())) for w in words) or "(?!)"
     return re.compile(r"(?:^|\W)(?:" + alts + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _organization(words: list[str]) -> re.Pattern[str]:
+    """Capitalised words after a country that end in one of these: an organization's name."""
+    if not words:
+        return re.compile("(?!)")
+    alts = "|".join(_SEP_PATTERN.join(map(re.escape, w.split())) for w in words)
+    return re.compile(
+        r"(?:[-\s]+(?:[A-Z][\w.'\u2019-]*|and|&|of|for|the))*?[-\s]+(?:" + alts + r")\b"
+    )
 
 
 def _words(words: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -605,7 +622,7 @@ class _Scan:
     def __init__(self, rules: Rules, trace: list[dict[str, Any]] | None = None) -> None:
         self.rules = rules
         self.pairs: dict[tuple[str, str], float] = defaultdict(float)
-        self.why: dict[tuple[str, str], list[tuple[float, str, str]]] = defaultdict(list)
+        self.why: dict[tuple[str, str], list[tuple[float, str, str, bool]]] = defaultdict(list)
         self.countries: dict[str, set[str]] = defaultdict(set)
         self.terms: set[str] = set()
         self.guards: set[str] = set()
@@ -614,6 +631,7 @@ class _Scan:
         self.last_group: set[tuple[str, str]] = set()  # the pairs "the two sides" refers to
         self.last_people: set[tuple[str, str]] = set()  # ... named through officials
         self.names: dict[str, str | None] = {}  # surname -> code (None: ambiguous)
+        self.home_named = False  # a home official or body acts without the country's name
         self.trace = trace
 
     # -- collecting ----------------------------------------------------------------------
@@ -716,7 +734,7 @@ class _Scan:
             # "More South Koreans view Japan favorably ... Respondents in both countries":
             # countries named in any role are what a following "both countries" means.
             named = {c for mn in mentions if mn.role not in (_SOURCE, _PLACE) for c in mn.codes}
-            if 2 <= len(named) <= w["large_group"]:
+            if 2 <= len(named) <= w["large_group"] and not self.last_group:
                 self.last_group = set(itertools.combinations(sorted(named), 2))
             self._note(unit, text, mentions, 0.0, [])
             return
@@ -729,6 +747,9 @@ class _Scan:
         if mult == 1.0 and self._background(snippet):
             weight *= w["background"]
         made: list[tuple[tuple[str, str], float, str]] = []
+        acting = {c for mn in parties if mn.official for c in mn.codes}
+        if home_cues or rules.home in acting:
+            acting |= {_HOME, rules.home}
         home_here = bool(home_cues) and rules.home not in codes
         named_here = {c for mn in mentions for c in mn.codes}
         hub = self._hub(parties, home_cues, text, unit)
@@ -785,7 +806,9 @@ class _Scan:
                 return
         for pair, score, how in made:
             self.pairs[pair] += score
-            self.why[pair].append((score, snippet, how))
+            # Both sides act through officials: a meeting, a call, a protest on its own.
+            strong = how != "the two sides" and pair[0] in acting and pair[1] in acting
+            self.why[pair].append((score, snippet, how, strong))
         self._remember(made, parties, home_cues)
         self._note(unit, text, mentions, weight, made)
 
@@ -823,6 +846,9 @@ class _Scan:
                 said = None
             if len(clause) <= 90 and (said or _ACCORDING.match(clause.strip())):
                 spans.append((a, b))
+        if re.match(r"\s*[\"\u201c]", text[unit.start:unit.end]):
+            # '"...," the spokeswoman said': the speaker of a quotation is who acts.
+            spans = [sp for sp in spans if not _SOURCE_END.search(text, sp[0], sp[1])]
         lead = _ACCORDING.match(text, unit.start)
         if lead and len(commas) > 2:
             spans.append((unit.start, commas[1]))
@@ -838,7 +864,15 @@ class _Scan:
         quotes = [m.start() for m in _QUOTE.finditer(text, unit.start, unit.end)]
         for mn in mentions:
             lo = max(unit.start, mn.start - 40)
-            mn.official = mn.person or self._near_official(mn, officials, text)
+            if not mn.person and rules.organization.match(text, mn.end, mn.end + 60):
+                mn.role = _ATTRIBUTE  # "the Korea-Japan University Presidents' Forum"
+                continue
+            mn.official = (
+                mn.person
+                or self._near_official(mn, officials, text)
+                # "the leaders of Japan and China", "diplomats from Japan"
+                or bool(rules.of_party.search(text, lo, mn.start))
+            )
             if any(a <= mn.start < b for a, b in sources):
                 mn.role = _SOURCE
             elif not mn.official and bisect.bisect_left(quotes, mn.start) % 2 == 1:
@@ -876,7 +910,7 @@ class _Scan:
                 continue
             if len(run) >= 2:
                 head = run[0]
-                if any(x.official for x in run) and all(not x.noun for x in run):
+                if run[-1].official and not run[0].official:
                     for x in run:
                         x.official, x.role = True, _PARTY
                 elif head.role in (_SUBJECT, _PLACE, _TARGET):
@@ -970,9 +1004,14 @@ class _Scan:
         for m in self.rules.home_title.finditer(text, unit.start, unit.end):
             if not qualified(m.start()):
                 cues.append(m.start())
+                if "-" in (m.group("given") or ""):
+                    # "Foreign Minister Cho Hyun-jin": named in full, in the home way, the
+                    # official names the home country ("Foreign Minister Han" does not).
+                    self.home_named = True
         for start, _end in unit.home:
             if not qualified(start):
                 cues.append(start)
+                self.home_named = True
         for m in _CAPWORD.finditer(text, unit.start, unit.end):
             if self.names.get(m.group()) == _HOME:
                 cues.append(m.start())
@@ -1130,7 +1169,9 @@ class _Scan:
     def result(self) -> dict[str, Any]:
         rules = self.rules
         t = rules.thresholds
-        home_named = rules.home in self.countries or rules.home in self.venues
+        home_named = (
+            self.home_named or rules.home in self.countries or rules.home in self.venues
+        )
         pairs = dict(self.pairs)
         why = {p: list(v) for p, v in self.why.items()}
         for pair in [p for p in pairs if _HOME in p]:
@@ -1146,7 +1187,9 @@ class _Scan:
             for code, weight, snippet in self.implicit:
                 pair = _pair(code, rules.home)
                 pairs[pair] = pairs.get(pair, 0.0) + weight
-                why.setdefault(pair, []).append((weight, snippet, "foreign party, home implied"))
+                why.setdefault(pair, []).append(
+                    (weight, snippet, "foreign party, home implied", False)
+                )
         best = max(pairs.values(), default=0.0)
         bilateral = best >= t["bilateral"] and best > 0
         out_pairs: list[list[str]] = []
@@ -1160,7 +1203,7 @@ class _Scan:
                 [a, b] for (a, b), s in pairs.items()
                 if s >= floor or (
                     event and s >= t["pair_min"]
-                    and max((x[0] for x in why.get((a, b), [])), default=0.0) >= event
+                    and max((x[0] for x in why.get((a, b), []) if x[3]), default=0.0) >= event
                 )
             )
         return {
@@ -1183,14 +1226,14 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def _reasons(score: float, why: list[tuple[float, str, str]]) -> dict[str, Any]:
+def _reasons(score: float, why: list[tuple[float, str, str, bool]]) -> dict[str, Any]:
     """The pair's score and its three strongest sentences, shortened, with the rule used."""
     top = sorted(why, key=lambda x: -x[0])[:3]
     return {
         "score": round(score, 2),
         "sentences": [
             {"text": s if len(s) <= 160 else s[:157] + "...", "weight": round(w, 2), "why": how}
-            for w, s, how in top
+            for w, s, how, _strong in top
         ],
     }
 

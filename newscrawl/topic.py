@@ -17,25 +17,28 @@ the leaders of Fiji, Tonga and Palau"), otherwise every pair of them. A sentence
 foreign party and a home-government official ("Foreign Minister Cho met ...") pairs it with
 the home country (South Korea for both outlets) when the article names it. Officials named
 once with their country ("Japanese Foreign Minister Aiko Nishimura") count for it when named
-again ("Nishimura said"). Background sentences (a year, "since", no weekday) count for less.
+again ("Nishimura said"). Background sentences (a year and no weekday) count for less.
 The best pair's score decides `bilateral`; `evidence` keeps the sentences behind each pair.
+The rules file itself is read and compiled by `newscrawl.topic_rules`.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
-import importlib.resources
 import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from newscrawl.errors import UsageError
+from newscrawl.topic_rules import (  # noqa: F401  (_default_path: tests use it from here)
+    Rules,
+    _default_path,
+    default_rules,
+    load_rules,
+    surface_form,
+)
+from newscrawl.topic_rules import key as _key
 
 __all__ = [
     "Rules",
@@ -43,14 +46,6 @@ __all__ = [
     "default_rules",
     "load_rules",
 ]
-
-_SEP_CHARS = r"\s\-\u2010\u2011\u2013"
-_SEP_RUN = re.compile(f"[{_SEP_CHARS}]+")
-_SEP_PATTERN = f"[{_SEP_CHARS}]+"
-_CODE = re.compile(r"^[A-Z]{2}$")
-# End of a sentence: punctuation after a lower-case letter, digit or closing quote/bracket
-# (so "U.S. Secretary" and "S. Korea" do not split), then space and a capital or a quote.
-_BOUNDARY = r"(?P<br>\n|(?-i:(?<=[a-z0-9)\"'\u201d\u2019][.!?]))\s+(?=(?-i:[A-Z\"\u201c\u2018])))"
 
 # "... in Hiroshima, Japan": a country named after a city is where, not who.
 # (but "in Seoul, Japan's minister said" names a party: the country must end the phrase).
@@ -64,7 +59,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
     r"[a-z]+ed)\b)"
     r"|\sand\s+(?=(?:also\s+|then\s+)?(?:[a-z]+ed\s+(?:the|a|an|to|that|on|with|its|their|his|"
-    r"her|in|for|up|out|over|concern|regret|[A-Z])|said|met|held|told|signed|made|sent|took|gave|spoke"
+    r"her|in|for|up|out|over|concern|regret|[A-Z]\w*)|said|met|held|told|signed|made|sent|took|gave|spoke"
     r"|saw|won|led|left|flew|paid|sought|came|went|rose|fell)\b)"
 )
 # "with" ends a subject ("talks on fisheries with Japan") unless it belongs to the subject
@@ -82,11 +77,16 @@ _NOT_TOPIC = re.compile(
     r"September|October|November|December|sidelines|condition|board|behalf|phone|weekend|"
     r"past|years|decades|months|weeks|days|hours|first\s+time|time|same\s+day|way|average)",
 )
+# "left for Tokyo", "flew to Jakarta for talks": a destination, not a subject.
+_TRAVEL_FOR = re.compile(
+    r"\b(?:left|leave|leaves|leaving|departed|departs|headed|heads|bound|off|flew|flies|"
+    r"traveled|travelled|travels)\s+for$"
+)
 # Who hosts whom: the countries before one of these and the countries after it.
 _HUB = re.compile(r"\b(?:with|met|meets|received|receives|hosted|hosts|welcomed|greeted)\b")
 # "its military cooperation with Pyongyang": a third country's dealings, a subject.
 _THEIR_WITH = re.compile(
-    r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:cooperation|ties|relations|trade|dealings|"
+    r"\b(?:its|their|all|any)\s+(?:[\w-]+\s+){0,3}(?:cooperation|ties|relations|trade|dealings|"
     r"alliance|partnership|treaty|deal|pact|talks|exchanges)\s+with\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -111,6 +111,9 @@ _EVENT_OF = re.compile(
     r"session|gathering|delegations?|ministers|leaders)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A person's name (two capitalised words, or a surname) acting before "with"/"met".
+_ACTOR = re.compile(r"(?<![\w'])(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[a-z]+)?"
+                    r"(?:\s+also)?\s+(?:held|met|had|made|spoke|talked)\b")
 _OF = re.compile(r"(?:^|\W)of\s+(?:the\s+)?$", re.IGNORECASE)
 _PEOPLE_ANAPHOR = re.compile(r"leader|minister|diplomat|official|envoy|delegation|president")
 # Words allowed between a country and an official's title: "Japan's top nuclear envoy".
@@ -132,441 +135,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NOT_NAMES = frozenset({
 
 })
+_MAX_MENTIONS = 40  # a "sentence" naming more countries than this is a list
+_MAX_SENTENCE = 2000  # ... and one longer than this (characters) is not a sentence
 _HOME = "~"  # a home-government cue whose pair is completed with the home country at the end
-
-_TOP_KEYS = {
-    "version",
-    "home",
-    "thresholds",
-    "weights",
-    "countries",
-    "joint",
-    "ignore",
-    "capital_guards",
-    "diplomacy",
-    "anaphora",
-    "guards",
-    "topic_markers",
-    "officials",
-    "target_verbs",
-    "home_officials",
-    "background",
-    "implicit_exclude",
-    "organizations",
-}
-_COUNTRY_KEYS = {"names", "adjectives", "capitals", "people", "institutions"}
-_HOME_KEYS = {"titles", "surnames", "institutions"}
-_BACKGROUND_KEYS = {"past", "future", "present"}
-_THRESHOLD_DEFAULTS = {"bilateral": 4.0, "pair_min": 3.0, "pair_relative": 0.4, "pair_event": 0.0}
-_WEIGHT_DEFAULTS = {
-    "title": 2.0,
-    "implicit_home": 0.5,
-    "anaphora": 1.0,
-    "guard_damping": 0.2,
-    "unit_cap": 6.0,
-    "large_group": 3.0,
-    "uncoordinated": 0.25,
-    "background": 1.0,
-}
-
-
-def _key(text: str) -> str:
-    """Normalise a phrase or a match for lookup: lower case, one space for any separator run."""
-    return _SEP_RUN.sub(" ", text.replace("\u2019", "'")).strip().lower()
-
-
-def _form(text: str) -> str:
-    """Like `_key` but keeping case, for the case-sensitive country phrases."""
-    return _SEP_RUN.sub(" ", text.replace("\u2019", "'")).strip()
-
-
-@dataclass
-class _Entry:
-    """Everything one phrase means; a phrase may play several roles."""
-
-    codes: tuple[str, ...] = ()
-    forms: set[str] | None = None  # accepted spellings for the country role (None: any case)
-    capital: bool = False
-    noun: bool = False  # a name, capital or joint phrase (not an adjective or a person)
-    person: bool = False  # a named official: always a party
-    weight: float = 0.0
-    anaphor: bool = False
-    guard: bool = False
-    ignore: bool = False
-    official: bool = False  # an official's title or a state body: makes its country a party
-    home: bool = False  # a home-government body named without its country ("the ministry")
-
-
-@dataclass(frozen=True)
-class Rules:
-    """Compiled rules: build once with `load_rules`, share across every article."""
-
-    source: str
-    home: str
-    pattern: re.Pattern[str]
-    entries: dict[str, _Entry]
-    before: re.Pattern[str]  # a capital right after these is a venue ("in Tokyo")
-    after: re.Pattern[str]  # a capital right before these is not a capital ("Seoul Station")
-    arrival: re.Pattern[str]  # ... unless arriving: "arrived in Hanoi for a state visit"
-    topic: re.Pattern[str]  # a country after these, in the same clause, is a subject
-    coordination: re.Pattern[str]  # what may stand between coordinated countries
-    thresholds: dict[str, float]
-    weights: dict[str, float]
-    countries: tuple[str, ...] = field(default=())
-    implicit_exclude: frozenset[str] = frozenset()  # never paired with home by implication
-    place: re.Pattern[str] = re.compile("(?!)")  # "in Japan", "from China": a place
-    organization: re.Pattern[str] = re.compile("(?!)")  # "... Japan University": a name
-    of_party: re.Pattern[str] = re.compile("(?!)")  # "the leaders of Japan": a party
-    target: re.Pattern[str] = re.compile("(?!)")  # "warned Seoul": the addressee
-    target_any: re.Pattern[str] = re.compile("(?!)")  # ... anywhere before, same clause
-    home_title: re.Pattern[str] = re.compile("(?!)")  # "Foreign Minister Cho" (home official)
-    past: re.Pattern[str] = re.compile("(?!)")  # background sentence cues
-    future: re.Pattern[str] = re.compile("(?!)")  # not yet happened: "will visit"
-    present: re.Pattern[str] = re.compile("(?!)")  # news sentence cues (a weekday)
-
-
-# --------------------------------------------------------------------------------------------
-# Loading
-
-
-def _default_path() -> Any:
-    return importlib.resources.files("newscrawl").joinpath("data/topics.yaml")
-
-
-def load_rules(path: str | Path | None = None) -> Rules:
-    """Read and compile a rules file (default: the packaged `newscrawl/data/topics.yaml`).
-
-    Raises `UsageError` with one line naming the file when it cannot be read or is invalid,
-    because a crawl with broken rules would silently tag everything non-bilateral.
-    """
-    resource = Path(path) if path is not None else _default_path()
-    name = str(resource)
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise UsageError(f"topic rules {name}: cannot read: {reason}") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise UsageError(f"topic rules {name}: invalid YAML{where}: {problem}") from exc
-    try:
-        return _compile(data, name)
-    except _RulesError as exc:
-        raise UsageError(f"topic rules {name}: {exc}") from None
-
-
-@functools.lru_cache(maxsize=1)
-def default_rules() -> Rules:
-    """The packaged rules, compiled once per process (for callers classifying one article)."""
-    return load_rules()
-
-
-class _RulesError(ValueError):
-    pass
-
-
-def _strings(value: Any, where: str) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _RulesError(f"{where} must be a list of non-empty strings")
-    return [v.strip() for v in value]
-
-
-def _mapping(value: Any, where: str, keys: set[str]) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise _RulesError(f"{where} must be a mapping")
-    bad = set(value) - keys
-    if bad:
-        raise _RulesError(f"{where}: unknown key {sorted(bad)[0]!r}")
-    return value
-
-
-def _numbers(value: Any, where: str, defaults: dict[str, float]) -> dict[str, float]:
-    if value is None:
-        return dict(defaults)
-    if not isinstance(value, dict):
-        raise _RulesError(f"{where} must be a mapping")
-    out = dict(defaults)
-    for k, v in value.items():
-        if k not in defaults:
-            raise _RulesError(f"{where}.{k} is not a known setting ({', '.join(defaults)})")
-        if isinstance(v, bool) or not isinstance(v, int | float) or v < 0:
-            raise _RulesError(f"{where}.{k} must be a non-negative number")
-        out[k] = float(v)
-    return out
-
-
-def _compile(data: Any, name: str) -> Rules:
-    """Validate the parsed YAML and build the lookup table and the one regex."""
-    if not isinstance(data, dict):
-        raise _RulesError("the file must hold a mapping at the top level")
-    unknown = set(data) - _TOP_KEYS
-    if unknown:
-        raise _RulesError(f"unknown key {sorted(unknown)[0]!r} at the top level")
-    countries = data.get("countries")
-    if not isinstance(countries, dict) or not countries:
-        raise _RulesError("countries must be a non-empty mapping of ISO codes")
-
-    entries: dict[str, _Entry] = {}
-
-    def entry(phrase: str) -> _Entry:
-        return entries.setdefault(_key(phrase), _Entry())
-
-    def add_country(
-        phrase: str, codes: tuple[str, ...], *, capital: bool, cased: bool, noun: bool,
-        person: bool = False,
-    ) -> None:
-        e = entry(phrase)
-        e.codes = tuple(sorted(set(e.codes) | set(codes)))
-        e.capital = e.capital or capital
-        e.noun = e.noun or noun
-        e.person = e.person or person
-        if cased:
-            if e.forms is None:
-                e.forms = set()
-            form = _form(phrase)
-            e.forms.add(form)
-            if form[0].islower():
-                e.forms.add(form[0].upper() + form[1:])
-        elif e.forms is not None and not e.forms:
-            e.forms = None
-
-    for code, spec in countries.items():
-        if not isinstance(code, str) or not _CODE.match(code):
-            raise _RulesError(f"countries: {code!r} is not a two-letter upper-case code")
-        if not isinstance(spec, dict):
-            raise _RulesError(f"countries.{code} must be a mapping")
-        bad = set(spec) - _COUNTRY_KEYS
-        if bad:
-            raise _RulesError(f"countries.{code}: unknown key {sorted(bad)[0]!r}")
-        for p in _strings(spec.get("names"), f"countries.{code}.names"):
-            add_country(p, (code,), capital=False, cased=True, noun=True)
-        for p in _strings(spec.get("adjectives"), f"countries.{code}.adjectives"):
-            # Demonyms: "Korean" also gives "Koreans".
-            for v in [p, p + "s"] if p[-1].isalpha() and not p.endswith("s") else [p]:
-                add_country(v, (code,), capital=False, cased=True, noun=False)
-        for p in _strings(spec.get("people"), f"countries.{code}.people"):
-            add_country(p, (code,), capital=False, cased=True, noun=False, person=True)
-        for p in _strings(spec.get("institutions"), f"countries.{code}.institutions"):
-            # A state body acts for its state ("the Kremlin said"): like a named official.
-            add_country(p, (code,), capital=False, cased=False, noun=False, person=True)
-        for p in _strings(spec.get("capitals"), f"countries.{code}.capitals"):
-            add_country(p, (code,), capital=True, cased=True, noun=True)
-
-    joint = data.get("joint") or {}
-    if not isinstance(joint, dict):
-        raise _RulesError("joint must be a mapping of phrase to a list of codes")
-    for phrase, codes in joint.items():
-        codes = _strings(codes, f"joint.{phrase}")
-        for c in codes:
-            if c not in countries:
-                raise _RulesError(f"joint.{phrase}: {c} is not under countries")
-        add_country(str(phrase), tuple(codes), capital=False, cased=True, noun=True)
-
-    for p in _strings(data.get("ignore"), "ignore"):
-        entry(p).ignore = True
-
-    def plural(p: str) -> list[str]:
-        return [p] if p.endswith("s") or not p[-1].isalpha() else [p, p + "s"]
-
-    diplomacy = data.get("diplomacy")
-    if not isinstance(diplomacy, dict) or not diplomacy:
-        raise _RulesError("diplomacy must be a mapping of groups, each with weight and terms")
-    for group, spec in diplomacy.items():
-        if not isinstance(spec, dict) or set(spec) != {"weight", "terms"}:
-            raise _RulesError(f"diplomacy.{group} must have exactly 'weight' and 'terms'")
-        w = spec["weight"]
-        if isinstance(w, bool) or not isinstance(w, int | float) or w <= 0:
-            raise _RulesError(f"diplomacy.{group}.weight must be a positive number")
-        for p in _strings(spec["terms"], f"diplomacy.{group}.terms"):
-            for v in plural(p):
-                e = entry(v)
-                e.weight = max(e.weight, float(w))
-    for p in _strings(data.get("anaphora"), "anaphora"):
-        for v in plural(p):
-            entry(v).anaphor = True
-    for p in _strings(data.get("guards"), "guards"):
-        for v in plural(p):
-            entry(v).guard = True
-    officials = _strings(data.get("officials"), "officials")
-    official_keys = {_key(v) for p in officials for v in plural(p)}
-    for key, e in entries.items():
-        # "defense minister" and "vice foreign minister" end with an official's title.
-        words = key.split()
-        if any(" ".join(words[i:]) in official_keys for i in range(len(words))):
-            e.official = True
-    for k in official_keys:
-        entries.setdefault(k, _Entry()).official = True
-    # A longer phrase hides the shorter ones inside it ("the foreign ministry" contains the
-    # term "foreign ministry"): it keeps their weight and their official's title.
-    for key, e in entries.items():
-        words = key.split()
-        for i in range(len(words)):
-            for j in range(i + 1, len(words) + 1):
-                if j - i == len(words):
-                    continue
-                sub = entries.get(" ".join(words[i:j]))
-                if sub is not None and not sub.ignore:
-                    e.weight = max(e.weight, sub.weight)
-                    e.official = e.official or sub.official
-
-    home = data.get("home", "KR")
-    if home not in countries:
-        raise _RulesError(f"home {home!r} is not under countries")
-    implicit_exclude = _strings(data.get("implicit_exclude"), "implicit_exclude")
-    for c in implicit_exclude:
-        if c not in countries:
-            raise _RulesError(f"implicit_exclude: {c} is not under countries")
-    ho = _mapping(data.get("home_officials"), "home_officials", _HOME_KEYS)
-    for p in _strings(ho.get("institutions"), "home_officials.institutions"):
-        entry(p).home = True
-    titles = _strings(ho.get("titles"), "home_officials.titles")
-    surnames = _strings(ho.get("surnames"), "home_officials.surnames")
-    home_title = (
-        re.compile(
-            r"\b(?:" + "|".join(_SEP_PATTERN.join(map(re.escape, t.split())) for t in
-                                sorted(titles, key=len, reverse=True))
-            + r")\s+(?P<surname>" + "|".join(map(re.escape, surnames)) + r")\b"
-            r"(?:\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?))?"
-        )
-        if titles and surnames
-        else re.compile("(?!)")
-    )
-    bg = _mapping(data.get("background"), "background", _BACKGROUND_KEYS)
-
-    cg = data.get("capital_guards") or {}
-    if not isinstance(cg, dict) or set(cg) - {"before", "after", "arrival"}:
-        raise _RulesError("capital_guards must be a mapping with 'before', 'after', 'arrival'")
-    after_words = _strings(cg.get("after"), "capital_guards.after")
-    before_words = _strings(cg.get("before"), "capital_guards.before")
-    before = _tail(before_words)
-    arrival = _tail(_strings(cg.get("arrival"), "capital_guards.arrival"))
-    topic_words = _strings(data.get("topic_markers"), "topic_markers")
-    topic = (
-        re.compile(
-            r"\b(?:" + "|".join(_SEP_PATTERN.join(map(re.escape, w.split()))
-                                for w in sorted(topic_words, key=len, reverse=True))
-            + r")\b",
-            re.IGNORECASE,
-        )
-        if topic_words
-        else re.compile("(?!)")
-    )
-    coordination = re.compile(
-        r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|[-/\u2013]\s*)(?:the\s+)?", re.IGNORECASE
-    )
-    after = re.compile(
-        r"(?:"
-        + "|".join(
-            re.escape(w) if w.startswith("-") else r"\s+" + re.escape(w) + r"\b"
-            for w in after_words
-        )
-        + ")"
-        if after_words
-        else "(?!)"
-    )
-    # "of" only names a place or a subject ("the invasion of Ukraine") unless an official's
-    # title or a body of state comes before it ("the leaders of Japan and China").
-    place = _tail([w for w in before_words if w.lower() != "of"])
-    of_words = [w for o in officials for w in plural(o)]
-    of_party = (
-        re.compile(
-            r"(?:^|\W)(?:" + "|".join(_SEP_PATTERN.join(map(re.escape, w.split()))
-                                      for w in of_words)
-            + r")\s+(?:of|from)\s+(?:the\s+)?$",
-            re.IGNORECASE,
-        )
-        if of_words
-        else re.compile("(?!)")
-    )
-
-    pattern = re.compile(
-        _BOUNDARY + r"|(?<!\w)(?P<t>" + _trie_regex(entries) + r")(?!\w)", re.IGNORECASE
-    )
-    return Rules(
-        source=name,
-        home=str(home),
-        pattern=pattern,
-        entries=entries,
-        before=before,
-        after=after,
-        arrival=arrival,
-        topic=topic,
-        coordination=coordination,
-        thresholds=_numbers(data.get("thresholds"), "thresholds", _THRESHOLD_DEFAULTS),
-        weights=_numbers(data.get("weights"), "weights", _WEIGHT_DEFAULTS),
-        countries=tuple(sorted(countries)),
-        implicit_exclude=frozenset(implicit_exclude),
-        place=place,
-        organization=_organization(_strings(data.get("organizations"), "organizations")),
-        of_party=of_party,
-        target=_tail(_strings(data.get("target_verbs"), "target_verbs")),
-        target_any=_words(_strings(data.get("target_verbs"), "target_verbs"), re.IGNORECASE),
-        home_title=home_title,
-        past=_words(_strings(bg.get("past"), "background.past")),
-        future=_words(_strings(bg.get("future"), "background.future")),
-        present=_words(_strings(bg.get("present"), "background.present")),
-    )
-
-
-def _tail(words: list[str]) -> re.Pattern[str]:
-    """A regex for "the text ends with one of these words and a space" (used on a window)."""
-    alts = "|".join(_SEP_PATTERN.join(map(re.escape, w.split())) for w in words) or "(?!)"
-    return re.compile(r"(?:^|\W)(?:" + alts + r")\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _organization(words: list[str]) -> re.Pattern[str]:
-    """Capitalised words after a country that end in one of these: an organization's name."""
-    if not words:
-        return re.compile("(?!)")
-    alts = "|".join(_SEP_PATTERN.join(map(re.escape, w.split())) for w in words)
-    return re.compile(
-        r"(?:[-\s]+(?:[A-Z][\w.'\u2019-]*|and|&|of|for|the))*?[-\s]+(?:" + alts + r")\b"
-    )
-
-
-def _words(words: list[str], flags: int = 0) -> re.Pattern[str]:
-    """A regex finding any of these phrases as whole words (case as written by default)."""
-    if not words:
-        return re.compile("(?!)")
-    alts = "|".join(_SEP_PATTERN.join(map(re.escape, w.split()))
-                    for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)", flags)
-
-
-def _trie_regex(keys: Any) -> str:
-    """One regex for many phrases, factored by shared prefixes so matching stays linear-ish."""
-    trie: dict[str, Any] = {}
-    for k in keys:
-        node = trie
-        for ch in k:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = []
-        for ch in sorted(c for c in node if c):
-            if ch == " ":
-                sym = _SEP_PATTERN
-            elif ch == "'":
-                sym = "['\u2019]"
-            else:
-                sym = re.escape(ch)
-            alts.append(sym + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie) or "(?!)"
-
 
 # --------------------------------------------------------------------------------------------
 # Classifying
@@ -579,6 +150,12 @@ _ATTRIBUTE = "attribute"  # "Japanese seafood", "Chinese tourists": not a govern
 _TARGET = "target"  # "warned Seoul": a party, unless a group speaks ("the two condemned ...")
 _SOURCE = "source"  # only says who reports: ", South Korea's military said"
 
+# How a pair was found, as `evidence` says it.
+_ANAPHORA = "the two sides"
+_FOREIGN_ALONE = "foreign party, home implied"
+_HOME_ON = "home official on a country"
+_IMPLIED = (_FOREIGN_ALONE, _HOME_ON)
+
 
 @dataclass
 class _Mention:
@@ -590,7 +167,6 @@ class _Mention:
     noun: bool = True
     person: bool = False
     venue: bool = False  # a capital after "in"/"at": says where only
-    place: bool = False  # a name after "in"/"from": says where only
     role: str = _PARTY
     official: bool = False
     addressed: bool = False  # the addressee of a single government's words: "warned Seoul"
@@ -608,6 +184,7 @@ class _Unit:
     anaphor: bool = False
     people_anaphor: bool = False  # "the two leaders": the last pair of officials
     counterpart: bool = False  # "his Japanese counterpart": the other side is the home one
+    anaphors: list[int] = field(default_factory=list)  # where "the two sides" stand
     guards: list[str] = field(default_factory=list)
     officials: list[tuple[int, int]] = field(default_factory=list)
     home: list[tuple[int, int]] = field(default_factory=list)  # unqualified home bodies
@@ -627,9 +204,10 @@ class _Scan:
         self.terms: set[str] = set()
         self.guards: set[str] = set()
         self.venues: set[str] = set()  # capitals named as venues in diplomatic sentences
-        self.implicit: list[tuple[str, float, str]] = []
+        self.implicit: list[tuple[str, float, str, str]] = []  # code, score, sentence, how
         self.last_group: set[tuple[str, str]] = set()  # the pairs "the two sides" refers to
         self.last_people: set[tuple[str, str]] = set()  # ... named through officials
+        self.last_weak = False  # last_group is only a guess (no pair was named)
         self.names: dict[str, str | None] = {}  # surname -> code (None: ambiguous)
         self.home_named = False  # a home official or body acts without the country's name
         self.trace = trace
@@ -656,7 +234,7 @@ class _Scan:
                 continue
             start, end = m.span()
             if e.codes:
-                if e.forms is not None and _form(surface) not in e.forms:
+                if e.forms is not None and surface_form(surface) not in e.forms:
                     # Wrong case ("us", "polish"): not this phrase; a shorter one may start
                     # inside it, so look again from the next character.
                     pos = start + 1
@@ -692,6 +270,7 @@ class _Scan:
                 unit.terms.append(_key(surface))
             if e.anaphor:
                 unit.anaphor = True
+                unit.anaphors.append(start)
                 low = surface.lower()
                 if "counterpart" in low:
                     unit.counterpart = True
@@ -711,106 +290,140 @@ class _Scan:
 
     def _flush(self, unit: _Unit, text: str, mult: float) -> None:
         rules = self.rules
-        w = rules.weights
         diplomatic = unit.weight > 0
         self._add_names(unit, text)
         mentions = sorted(
             (mn for mn in unit.mentions if diplomatic or not mn.capital),
             key=lambda x: x.start,
         )
-        self._roles(unit, mentions, text)
-        home_cues = self._home_cues(unit, mentions, text)
         for mn in mentions:
             if mn.venue:
                 self.venues.update(mn.codes)
-                continue
-            for c in mn.codes:
-                self.countries[c].add(mn.surface)
-        parties = [mn for mn in mentions if mn.role == _PARTY]
-        codes = {c for mn in parties for c in mn.codes}
-        groups = self._coordinated(parties, text)
-        self._register_names(unit, mentions, home_cues, text)
-        if not diplomatic:
-            # "More South Koreans view Japan favorably ... Respondents in both countries":
-            # countries named in any role are what a following "both countries" means.
-            named = {c for mn in mentions if mn.role not in (_SOURCE, _PLACE) for c in mn.codes}
-            if 2 <= len(named) <= w["large_group"] and not self.last_group:
-                self.last_group = set(itertools.combinations(sorted(named), 2))
+            else:
+                for c in mn.codes:
+                    self.countries[c].add(mn.surface)
+        if len(mentions) > _MAX_MENTIONS or unit.end - unit.start > _MAX_SENTENCE:
+            # A table or a list run together, not a sentence: no pair comes from it, and the
+            # per-mention work below (quadratic in the worst case) is not done.
             self._note(unit, text, mentions, 0.0, [])
             return
+        if not diplomatic:
+            self._remember_named(unit, mentions, text)
+            return
+        self._roles(unit, mentions, text)
+        home_cues = self._home_cues(unit, mentions, text)
+        parties = [mn for mn in mentions if mn.role == _PARTY]
+        self._register_names(unit, mentions, home_cues, text)
         self.terms.update(unit.terms)
-        weight = min(unit.weight, w["unit_cap"]) * mult
+        snippet = text[unit.start:unit.end].strip()
+        weight = min(unit.weight, rules.weights["unit_cap"]) * mult
         if unit.guards and not self._governments_act(parties, home_cues):
             self.guards.update(unit.guards)
-            weight *= w["guard_damping"]
-        snippet = text[unit.start:unit.end].strip()
+            weight *= rules.weights["guard_damping"]
         if mult == 1.0 and self._background(snippet):
-            weight *= w["background"]
-        made: list[tuple[tuple[str, str], float, str]] = []
+            weight *= rules.weights["background"]
+        made = self._sentence_pairs(unit, mentions, parties, home_cues, text, weight)
+        if len(made) == 1 and _HOME in made[0][0] and made[0][2] in _IMPLIED:
+            # One foreign party and nobody named for the other side: the home country,
+            # if the article names it at all (decided at the end).
+            (code, _h), score, how = made[0]
+            self.implicit.append((code, score, snippet, how))
+            if how == _FOREIGN_ALONE and (self.last_weak or not self.last_group):
+                self.last_group, self.last_weak = {(code, _HOME)}, True
+            self._note(unit, text, mentions, weight, made)
+            return
         acting = {c for mn in parties if mn.official for c in mn.codes}
         if home_cues or rules.home in acting:
             acting |= {_HOME, rules.home}
-        home_here = bool(home_cues) and rules.home not in codes
-        named_here = {c for mn in mentions for c in mn.codes}
-        hub = self._hub(parties, home_cues, text, unit)
-        if hub is not None:
-            host, guests = hub
-            for g in sorted(guests):
-                if g != host:
-                    made.append((_pair(host, g), weight, "host and guest"))
-        elif len(codes) + home_here >= 2:
-            all_codes = codes | ({_HOME} if home_here else set())
-            together = {p for g in groups for p in itertools.combinations(sorted(g), 2)}
-            if not together:
-                # No coordinated group: pairs within one part of the sentence are together.
-                together = self._split_pairs(parties, text, unit)
-            together |= self._addressed(parties)
-            size = max((len(g) for g in groups), default=len(all_codes))
-            if size > w["large_group"]:
-                weight *= (w["large_group"] - 1) / (size - 1)
-            for pair in itertools.combinations(sorted(all_codes), 2):
-                uncoordinated = together and pair not in together and _HOME not in pair
-                factor = w["uncoordinated"] if uncoordinated else 1.0
-                how = "named together" if not uncoordinated else "named in the same sentence"
-                if _HOME in pair:
-                    how = "home official and foreign party"
-                made.append((_pair(*pair), weight * factor, how))
-        elif unit.anaphor and (before := self._antecedent(unit)) and codes <= {
-            c for p in before for c in p
-        }:
-            for pair in sorted(before):
-                made.append((pair, weight * w["anaphora"], "the two sides"))
-        elif not codes and (home_cues or rules.home in named_here) and len(
-            about := {c for mn in mentions if mn.role == _SUBJECT for c in mn.codes}
-            - {rules.home} - rules.implicit_exclude
-        ) == 1:
-            # A home official on one country: "grilled the foreign minister over relations
-            # with Japan". Counts like a pair the article implies.
-            (code,) = about
-            self.implicit.append((code, weight * w["implicit_home"], snippet))
-            note = [((code, _HOME), weight * w["implicit_home"], "home official on a country")]
-            self._note(unit, text, mentions, weight, note)
-            return
-        elif len(codes) == 1 and not (
-            unit.anaphor and not unit.counterpart and self._antecedent(unit)
-        ):
-            # ("The two sides condemned ... the North": a third country is their subject.)
-            (code,) = codes
-            if code != rules.home and code not in rules.implicit_exclude:
-                # "his Japanese counterpart" names the second party; a bare mention does not.
-                # "his Japanese counterpart", or "the two leaders" with nobody named before.
-                factor = w["anaphora"] if unit.anaphor else w["implicit_home"]
-                self.implicit.append((code, weight * factor, snippet))
-                made_note = [((code, _HOME), weight * factor, "foreign party, home implied")]
-                self._note(unit, text, mentions, weight, made_note)
-                return
         for pair, score, how in made:
             self.pairs[pair] += score
             # Both sides act through officials: a meeting, a call, a protest on its own.
-            strong = how != "the two sides" and pair[0] in acting and pair[1] in acting
+            strong = how != _ANAPHORA and pair[0] in acting and pair[1] in acting
             self.why[pair].append((score, snippet, how, strong))
         self._remember(made, parties, home_cues)
         self._note(unit, text, mentions, weight, made)
+
+    def _remember_named(self, unit: _Unit, mentions: list[_Mention], text: str) -> None:
+        """A sentence without diplomacy language makes no pair; it only tells who was named.
+
+        "More South Koreans view Japan favorably ... Respondents in both countries": the
+        countries named in any role are what a following "both countries" means.
+        """
+        for mn in mentions:
+            mn.official = mn.person
+        self._register_names(unit, mentions, [], text)
+        named = {c for mn in mentions for c in mn.codes}
+        if 2 <= len(named) <= self.rules.weights["large_group"] and not self.last_group:
+            self.last_group = set(itertools.combinations(sorted(named), 2))
+            self.last_weak = True
+        self._note(unit, text, mentions, 0.0, [])
+
+    def _sentence_pairs(
+        self, unit: _Unit, mentions: list[_Mention], parties: list[_Mention],
+        home_cues: list[int], text: str, weight: float,
+    ) -> list[tuple[tuple[str, str], float, str]]:
+        """The pairs one diplomatic sentence gives, with their weight and the rule used."""
+        rules = self.rules
+        w = rules.weights
+        codes = {c for mn in parties for c in mn.codes}
+        home_here = bool(home_cues) and rules.home not in codes
+        hub = self._hub(parties, home_cues, text, unit)
+        if hub is not None and not hub[0]:
+            return [(p, weight, "joined the others")
+                    for p in itertools.combinations(sorted(hub[1]), 2)]
+        if hub is not None:
+            host, guests = hub
+            return [(_pair(host, g), weight, "host and guest") for g in sorted(guests)
+                    if g != host]
+        if len(codes) + home_here >= 2:
+            return self._named_pairs(unit, parties, codes | ({_HOME} if home_here else set()),
+                                     text, weight)
+        before = self._antecedent(unit) if unit.anaphor else set()
+        if before and codes <= {c for p in before for c in p}:
+            return [(pair, weight * w["anaphora"], _ANAPHORA) for pair in sorted(before)]
+        named = {c for mn in mentions for c in mn.codes}
+        about = {c for mn in mentions if mn.role == _SUBJECT for c in mn.codes}
+        about -= {rules.home} | rules.implicit_exclude
+        if not codes and (home_cues or rules.home in named) and len(about) == 1:
+            # A home official on one country: "grilled the foreign minister over relations
+            # with Japan". Counts like a pair the article implies.
+            return [((next(iter(about)), _HOME), weight * w["implicit_home"], _HOME_ON)]
+        if len(codes) == 1 and not (unit.anaphor and not unit.counterpart and before):
+            # ("The two sides condemned ... the North": a third country is their subject.)
+            code = next(iter(codes))
+            if code != rules.home and code not in rules.implicit_exclude:
+                # "his Japanese counterpart", "the two leaders" with nobody named before, or
+                # "Kim also held a phone call with the U.S. special representative" name the
+                # other side at full weight; a bare mention does not.
+                met = unit.anaphor or self._meets_official(parties, text, unit)
+                factor = w["anaphora"] if met else w["implicit_home"]
+                return [((code, _HOME), weight * factor, _FOREIGN_ALONE)]
+        return []
+
+    def _named_pairs(
+        self, unit: _Unit, parties: list[_Mention], codes: set[str], text: str, weight: float
+    ) -> list[tuple[tuple[str, str], float, str]]:
+        """Two or more parties in one sentence: every pair, those named together at full
+        weight ("Seoul and Tokyo", "China warned Japan"), the others at `uncoordinated`."""
+        w = self.rules.weights
+        groups = self._coordinated(parties, text)
+        together = {p for g in groups for p in itertools.combinations(sorted(g), 2)}
+        if not together:
+            # No coordinated group: pairs within one part of the sentence are together.
+            together = self._split_pairs(parties, text, unit)
+        together |= self._addressed(parties)
+        size = max((len(g) for g in groups), default=len(codes))
+        if size > w["large_group"]:
+            weight *= (w["large_group"] - 1) / (size - 1)
+        out = []
+        for pair in itertools.combinations(sorted(codes), 2):
+            if _HOME in pair:
+                out.append((_pair(*pair), weight, "home official and foreign party"))
+            elif not together or pair in together:
+                out.append((pair, weight, "named together"))
+            else:
+                out.append((pair, weight * w["uncoordinated"], "named in the same sentence"))
+        return out
 
     def _antecedent(self, unit: _Unit) -> set[tuple[str, str]]:
         """What "the two sides" refers to; "the two leaders" prefers the last officials."""
@@ -823,10 +436,10 @@ class _Scan:
         home_cues: list[int],
     ) -> None:
         """Keep the pairs this sentence named, for a later "the two sides"."""
-        named = {p for p, _s, how in made if how != "the two sides"}
+        named = {p for p, _s, how in made if how != _ANAPHORA}
         if not named or len({c for p in named for c in p}) > self.rules.weights["large_group"]:
             return
-        self.last_group = named
+        self.last_group, self.last_weak = named, False
         if any(mn.official for mn in parties) or home_cues:
             self.last_people = named
 
@@ -856,6 +469,8 @@ class _Scan:
 
     def _roles(self, unit: _Unit, mentions: list[_Mention], text: str) -> None:
         """Decide what each country mention is: a party, a subject, a place, an attribute."""
+        if not mentions:
+            return
         rules = self.rules
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, unit.start, unit.end)]
         officials = unit.officials
@@ -893,8 +508,10 @@ class _Scan:
                 or _THEIR_WITH.search(text, lo, mn.start)
             ):
                 mn.role = _SUBJECT
-            elif self._after_target(mn, breaks, unit, text):
-                mn.role = _TARGET
+            elif (after := self._after_target(mn, breaks, unit, text, mentions)):
+                # The first country after "warned" is the addressee; the ones further on
+                # are what is said about it ("warned Seoul that arming Ukraine ...").
+                mn.role = _TARGET if after == "first" else _SUBJECT
             elif not mn.noun and not mn.capital:
                 mn.role = _ATTRIBUTE
             else:
@@ -919,12 +536,17 @@ class _Scan:
                             x.role = head.role
             run = [mn] if mn is not None else []
         # "warned Seoul" makes Seoul a party; "the two sides condemned Russia's war" does not.
-        speakers = {c for mn in mentions if mn.role == _PARTY for c in mn.codes}
-        group_speaks = unit.anaphor or len(speakers) >= 2
-        for mn in mentions:
-            if mn.role == _TARGET:
-                mn.role = _SUBJECT if group_speaks else _PARTY
-                mn.addressed = not group_speaks
+        targets = [mn for mn in mentions if mn.role == _TARGET]
+        for mn in targets:
+            # Who speaks: the parties and any "the two sides" before the addressee.
+            speakers = {
+                c for x in mentions
+                if x.role == _PARTY and x.start < mn.start and x not in targets
+                for c in x.codes
+            }
+            group_speaks = len(speakers) >= 2 or any(a < mn.start for a in unit.anaphors)
+            mn.role = _SUBJECT if group_speaks else _PARTY
+            mn.addressed = not group_speaks
 
     def _of_subject(self, mn: _Mention, text: str, lo: int) -> bool:
         """ "the invasion of Ukraine": a subject; "the leaders of Japan": parties."""
@@ -962,7 +584,7 @@ class _Scan:
         seg = text[clause:mn.start]
         last = None
         for m in self.rules.topic.finditer(seg):
-            if not _NOT_TOPIC.match(seg, m.end()):
+            if not _NOT_TOPIC.match(seg, m.end()) and not _TRAVEL_FOR.search(seg, 0, m.end()):
                 last = m
         if last is None:
             return False
@@ -979,11 +601,20 @@ class _Scan:
                 return False
         return True
 
-    def _after_target(self, mn: _Mention, breaks: list[int], unit: _Unit, text: str) -> bool:
-        """True when a verb of address ("warned", "condemned") opens this clause before it."""
+    def _after_target(
+        self, mn: _Mention, breaks: list[int], unit: _Unit, text: str, mentions: list[_Mention]
+    ) -> str:
+        """ "first" for the first country after a verb of address in its clause ("warned
+        Seoul", "criticized a pact signed by Japan"), "later" for the ones after it, "" when
+        no such verb opens the clause before it."""
         i = bisect.bisect_right(breaks, mn.start)
         clause = breaks[i - 1] if i else unit.start
-        return self.rules.target_any.search(text, max(clause, mn.start - 160), mn.start) is not None
+        verbs = list(self.rules.target_any.finditer(text, max(clause, mn.start - 160), mn.start))
+        if not verbs:
+            return ""
+        verb = verbs[-1]
+        between = any(verb.end() <= x.start < mn.start for x in mentions if x is not mn)
+        return "later" if between else "first"
 
     def _home_cues(self, unit: _Unit, mentions: list[_Mention], text: str) -> list[int]:
         """Where a home-government official or body acts without its country being named:
@@ -1069,6 +700,16 @@ class _Scan:
                 self.names[tok] = code if old == code else None
 
     @staticmethod
+    def _meets_official(parties: list[_Mention], text: str, unit: _Unit) -> bool:
+        """Someone named, of no other country, meets or calls a foreign official."""
+        for m in _HUB.finditer(text, unit.start, unit.end):
+            if any(mn.official and mn.start > m.start() for mn in parties) and _ACTOR.search(
+                text, unit.start, m.start()
+            ):
+                return True
+        return False
+
+    @staticmethod
     def _addressed(parties: list[_Mention]) -> set[tuple[str, str]]:
         """A government and the one it addresses ("China warned Seoul") are a pair."""
         targets = {c for mn in parties if mn.addressed for c in mn.codes}
@@ -1101,7 +742,11 @@ class _Scan:
     def _hub(
         self, parties: list[_Mention], home_cues: list[int], text: str, unit: _Unit
     ) -> tuple[str, set[str]] | None:
-        """One country meeting several: "X held talks with A, B and C" pairs X with each."""
+        """One country meeting several: "X held talks with A, B and C" pairs X with each.
+
+        Several before "with" and one after ("South Korea and the U.S. staged drills, with
+        Japan joining") is a group the last one joins: returned with host None.
+        """
         cuts = [m.start() for m in _PART_BREAK.finditer(text, unit.start, unit.end)]
         for m in _HUB.finditer(text, unit.start, unit.end):
             split = m.start()
@@ -1110,6 +755,8 @@ class _Scan:
             hi = cuts[i] if i < len(cuts) else unit.end
             before = {c for mn in parties if lo <= mn.start < split for c in mn.codes}
             after = {c for mn in parties if split < mn.start < hi for c in mn.codes}
+            if len(before) >= 2 and after - before and m.group() == "with":
+                return "", before | after
             if not after or len(after) < 2:
                 continue
             if len(before) == 1:
@@ -1184,12 +831,10 @@ class _Scan:
             pairs[real] = pairs.get(real, 0.0) + score
             why.setdefault(real, []).extend(reasons)
         if home_named:
-            for code, weight, snippet in self.implicit:
+            for code, weight, snippet, how in self.implicit:
                 pair = _pair(code, rules.home)
                 pairs[pair] = pairs.get(pair, 0.0) + weight
-                why.setdefault(pair, []).append(
-                    (weight, snippet, "foreign party, home implied", False)
-                )
+                why.setdefault(pair, []).append((weight, snippet, how, False))
         best = max(pairs.values(), default=0.0)
         bilateral = best >= t["bilateral"] and best > 0
         out_pairs: list[list[str]] = []

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "newscrawl.cli.inspect_cmd",
     "newscrawl.cli.extract_cmd",
     "newscrawl.cli.reextract_cmd",
+    "newscrawl.cli.retag_cmd",
     "newscrawl.cli.replica_cmd",
 )
 

@@ -1,14 +1,24 @@
-"""Precision and recall of the bilateral-diplomacy tagger (newscrawl/topic.py).
+"""Precision, recall and speed of the bilateral-diplomacy tagger (newscrawl/topic.py).
 
 Why: the tagger is a set of hand-written rules; every change to the rules file can win one
-article and lose three. This script scores it on the hand-labelled fixture set (and, with
---ground-truth, on the replica's ground truth) so a change is judged by figures, and
-tests/topic pins a floor under the same figures.
+article and lose three. This script scores it, separately, on
 
-    .venv/bin/python bench/topic_eval.py [--ground-truth FILE] [--rules FILE] [--errors]
+- `dev`: the development part of the wire-style set (tests/topic/data/dev.yaml), used while
+  the rules were changed;
+- `heldout`: the part written after the rules were frozen (tests/topic/data/heldout.yaml),
+  the figure that counts;
+- `labelled`: the older set of short articles (tests/fixtures/topic/labelled.jsonl);
+- `replica`: the replica's generated articles with the labels it generates them with;
+- `ground_truth`: any other JSONL file given with --ground-truth;
 
-Input lines (JSONL): `title`, `body` or `body_paragraphs` (list), `bilateral`, `pairs`
-(each pair a list ["JP","KR"] or a string "JP-KR"). Writes bench/results/topic_eval.json.
+and times the tagger (ms per article, ms per KB). tests/topic pins a floor under the figures.
+
+    .venv/bin/python bench/topic_eval.py [--errors] [--rules FILE] [--ground-truth FILE]
+        [--replica-articles N] [--replica-seed S] [--no-replica] [--output FILE]
+
+Labelled records: `title`, `body` (or `body_paragraphs`), `bilateral`, `pairs` (each pair
+["JP","KR"] or "JP-KR"); YAML files hold a list of them, JSONL files one per line.
+Writes bench/results/topic_eval.json.
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
 import sys
 import time
 from collections.abc import Iterable
@@ -27,10 +38,17 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import yaml  # noqa: E402
+
 from newscrawl.topic import Rules, classify, load_rules  # noqa: E402
 
+DATA = ROOT / "tests" / "topic" / "data"
+DEV = DATA / "dev.yaml"
+HELDOUT = DATA / "heldout.yaml"
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"
 RESULTS = ROOT / "bench" / "results" / "topic_eval.json"
+REPLICA_ARTICLES = 1000  # per site, as the README's figures
+REPLICA_SEED = 0
 
 
 def _pair(p: Any) -> tuple[str, str]:
@@ -40,6 +58,20 @@ def _pair(p: Any) -> tuple[str, str]:
         raise ValueError(f"not a country pair: {p!r}")
     a, b = sorted(str(x).strip().upper() for x in parts)
     return a, b
+
+
+def _record(rec: dict[str, Any], fallback_id: str) -> dict[str, Any]:
+    body = rec.get("body")
+    if body is None:
+        body = "\n\n".join(rec.get("body_paragraphs") or [])
+    return {
+        "id": rec.get("id") or rec.get("url") or rec.get("canonical_url") or fallback_id,
+        "title": rec.get("title") or "",
+        "body": body,
+        "bilateral": bool(rec.get("bilateral")),
+        "pairs": {_pair(p) for p in rec.get("pairs") or []},
+        "kinds": list(rec.get("kinds") or []),
+    }
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -53,19 +85,28 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise SystemExit(f"{path}:{n}: not JSON: {exc.msg}") from None
-            body = rec.get("body")
-            if body is None:
-                body = "\n\n".join(rec.get("body_paragraphs") or [])
-            records.append(
-                {
-                    "id": rec.get("id") or rec.get("url") or f"{path.name}:{n}",
-                    "title": rec.get("title") or "",
-                    "body": body,
-                    "bilateral": bool(rec.get("bilateral")),
-                    "pairs": {_pair(p) for p in rec.get("pairs") or []},
-                }
-            )
+            records.append(_record(rec, f"{path.name}:{n}"))
     return records
+
+
+def read_yaml(path: Path) -> list[dict[str, Any]]:
+    """Read a YAML list of labelled records (the wire-style set)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise SystemExit(f"{path}: expected a list of articles")
+    return [_record(rec, f"{path.name}:{n}") for n, rec in enumerate(data, 1)]
+
+
+def read_labelled(path: Path) -> list[dict[str, Any]]:
+    return read_yaml(path) if path.suffix in {".yaml", ".yml"} else read_jsonl(path)
+
+
+def replica_records(articles: int, seed: int) -> list[dict[str, Any]]:
+    """The replica's articles with the labels it was generated with (both sites)."""
+    from newscrawl.replica.generate import build_site
+
+    truth = build_site(articles, seed).ground_truth()
+    return [_record(rec, f"replica:{n}") for n, rec in enumerate(truth, 1)]
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
@@ -77,10 +118,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
 
 
 def evaluate(records: Iterable[dict[str, Any]], rules: Rules) -> dict[str, Any]:
-    """Score `bilateral` (per article) and `pairs` (micro over pairs) against the labels."""
+    """Score `bilateral` (per article) and `pairs` (micro over pairs) against the labels.
+
+    Also checks explainability: every reported pair must have its reasons in the evidence.
+    """
     b = {"tp": 0, "fp": 0, "fn": 0}
     p = {"tp": 0, "fp": 0, "fn": 0}
     errors = []
+    unexplained = 0
     n = 0
     started = time.perf_counter()
     for rec in records:
@@ -88,6 +133,8 @@ def evaluate(records: Iterable[dict[str, Any]], rules: Rules) -> dict[str, Any]:
         got = classify(rec["title"], rec["body"], rules)
         gold_pairs = rec["pairs"] if rec["bilateral"] else set()
         got_pairs = {_pair(x) for x in got["pairs"]}
+        explained = got["evidence"].get("pairs", {})
+        unexplained += sum(1 for x in got["pairs"] if not explained.get("-".join(x)))
         if got["bilateral"] and rec["bilateral"]:
             b["tp"] += 1
         elif got["bilateral"]:
@@ -113,8 +160,34 @@ def evaluate(records: Iterable[dict[str, Any]], rules: Rules) -> dict[str, Any]:
         "articles": n,
         "bilateral": _prf(**b),
         "pairs": _prf(**p),
+        "pairs_without_evidence": unexplained,
         "ms_per_article": round(1000 * elapsed / n, 3) if n else 0.0,
         "errors": errors,
+    }
+
+
+def speed(records: list[dict[str, Any]], rules: Rules, rounds: int = 5) -> dict[str, Any]:
+    """Time each article alone (best of `rounds`), so a slow article shows in the tail."""
+    times = []
+    size = 0
+    for rec in records:
+        size += len(rec["title"].encode()) + len(rec["body"].encode())
+        best = float("inf")
+        for _ in range(rounds):
+            t = time.perf_counter()
+            classify(rec["title"], rec["body"], rules)
+            best = min(best, time.perf_counter() - t)
+        times.append(best * 1000)
+    times.sort()
+    total = sum(times)
+    return {
+        "articles": len(times),
+        "mean_ms_per_article": round(total / len(times), 3),
+        "median_ms": round(statistics.median(times), 3),
+        "p90_ms": round(times[int(0.9 * (len(times) - 1))], 3),
+        "max_ms": round(times[-1], 3),
+        "ms_per_kb": round(total / (size / 1024), 3),
+        "mean_kb_per_article": round(size / 1024 / len(times), 2),
     }
 
 
@@ -133,7 +206,7 @@ def _versions() -> dict[str, str]:
 def _line(name: str, res: dict[str, Any]) -> str:
     b, p = res["bilateral"], res["pairs"]
     return (
-        f"{name:<14} n={res['articles']:<5} bilateral P={b['precision']:.3f} "
+        f"{name:<13} n={res['articles']:<5} bilateral P={b['precision']:.3f} "
         f"R={b['recall']:.3f} F1={b['f1']:.3f}   pairs P={p['precision']:.3f} "
         f"R={p['recall']:.3f} F1={p['f1']:.3f}   {res['ms_per_article']:.2f} ms/article"
     )
@@ -141,34 +214,58 @@ def _line(name: str, res: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--ground-truth", type=Path, help="JSONL ground truth (e.g. the replica's)")
+    ap.add_argument("--ground-truth", type=Path, help="another JSONL ground truth to score")
     ap.add_argument("--rules", type=Path, help="rules file (default: the packaged one)")
+    ap.add_argument("--dev", type=Path, default=DEV, help=argparse.SUPPRESS)
+    ap.add_argument("--heldout", type=Path, default=HELDOUT, help=argparse.SUPPRESS)
     ap.add_argument("--labelled", type=Path, default=LABELLED, help=argparse.SUPPRESS)
+    ap.add_argument("--replica-articles", type=int, default=REPLICA_ARTICLES,
+                    help=f"replica articles per site (default {REPLICA_ARTICLES})")
+    ap.add_argument("--replica-seed", type=int, default=REPLICA_SEED,
+                    help=f"replica seed (default {REPLICA_SEED})")
+    ap.add_argument("--no-replica", action="store_true", help="skip the replica")
     ap.add_argument("--errors", action="store_true", help="list the misclassified articles")
     ap.add_argument("--output", type=Path, default=RESULTS, help="where to write the figures")
     args = ap.parse_args(argv)
 
+    t = time.perf_counter()
     rules = load_rules(args.rules)
-    sets = {"labelled": args.labelled}
+    compile_ms = (time.perf_counter() - t) * 1000
+
+    sets: dict[str, list[dict[str, Any]]] = {}
+    for name, path in (("dev", args.dev), ("heldout", args.heldout),
+                       ("labelled", args.labelled)):
+        if path.is_file():
+            sets[name] = read_labelled(path)
+    if not args.no_replica:
+        sets["replica"] = replica_records(args.replica_articles, args.replica_seed)
     if args.ground_truth:
-        sets["ground_truth"] = args.ground_truth
+        sets["ground_truth"] = read_labelled(args.ground_truth)
+
     results: dict[str, Any] = {}
-    for name, path in sets.items():
-        records = read_jsonl(path)
+    for name, records in sets.items():
         res = evaluate(records, rules)
-        res["file"] = str(path)
+        res["file"] = {"dev": str(args.dev), "heldout": str(args.heldout),
+                       "labelled": str(args.labelled),
+                       "replica": f"build_site({args.replica_articles}, {args.replica_seed})",
+                       "ground_truth": str(args.ground_truth)}[name]
         results[name] = res
         print(_line(name, res))
         if args.errors:
             for e in res["errors"]:
                 print(f"  {e['id']}: expected {e['expected']} got {e['got']}")
-        held = [r for r in records if str(r["id"]).startswith("holdout-")]
-        if held:
-            # Articles written after the rules were tuned: the fairer estimate.
-            sub = evaluate(held, rules)
-            sub.pop("errors")
-            results[f"{name}_holdout"] = sub
-            print(_line("  of which", sub) + "  (holdout-*)")
+
+    wire = sets.get("dev", []) + sets.get("heldout", [])
+    timing = speed(wire or next(iter(sets.values()), []), rules) if sets else {}
+    if timing:
+        timing["rules_compile_ms"] = round(compile_ms, 1)
+        print(
+            f"speed         {timing['mean_ms_per_article']:.3f} ms/article mean, "
+            f"median {timing['median_ms']:.3f}, p90 {timing['p90_ms']:.3f}, "
+            f"max {timing['max_ms']:.3f} ({timing['articles']} wire-style articles, "
+            f"{timing['mean_kb_per_article']} KB each; {timing['ms_per_kb']:.3f} ms/KB); "
+            f"rules compiled in {timing['rules_compile_ms']:.0f} ms"
+        )
 
     report = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -177,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         "versions": _versions(),
         "rules": rules.source,
         "results": results,
+        "speed": timing,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "newscrawl.cli.extract_cmd",
     "newscrawl.cli.reextract_cmd",
     "newscrawl.cli.check_cmd",
+    "newscrawl.cli.retag_cmd",
     "newscrawl.cli.replica_cmd",
     "newscrawl.cli.serve_cmd",
 )

@@ -3,7 +3,6 @@ evaluation script's ground-truth input format."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -21,15 +20,6 @@ FLOORS = {
     ("pairs", "precision"): 0.90,
     ("pairs", "recall"): 0.92,
 }
-
-
-@pytest.fixture(scope="module")
-def topic_eval():
-    spec = importlib.util.spec_from_file_location("topic_eval", ROOT / "bench" / "topic_eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_labelled_set_is_well_formed():

@@ -4,7 +4,6 @@ written here (no text from ../shared), and the tagger's floor on it and on the r
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 from pathlib import Path
 
@@ -42,15 +41,6 @@ FLOORS = {
 
 def _part(name: str) -> list[dict]:
     return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def topic_eval():
-    spec = importlib.util.spec_from_file_location("topic_eval", ROOT / "bench" / "topic_eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize(("part", "minimum"), [("dev", 110), ("heldout", 40)])

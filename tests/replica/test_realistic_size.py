@@ -1,4 +1,5 @@
-"""The replica's Yonhap article pages are built like the real ones and weigh what they weigh.
+"""The replica's Yonhap article pages are built like the real ones and weigh what they weigh;
+the Korea Herald's weigh as much (no full real Herald page is available: a guess).
 
 Compared with the five real 2023 pages in ../shared/reference/yonhap-2023/ (read there at test
 time, never copied): the classes used inside and outside the story container, the byte size and
@@ -17,7 +18,7 @@ from statistics import median
 import lxml.html
 import pytest
 
-from newscrawl.replica import yonhap_pages
+from newscrawl.replica import kh_pages, yonhap_pages
 from newscrawl.replica.site import Site
 from tests.layouts.helpers import SHARED
 
@@ -178,3 +179,17 @@ def test_photo_markup_as_on_real_pages(replica_pages: list[bytes]) -> None:
         assert facts["pages_with_file_picture"] >= 2, facts  # empty p.txt-desc, headline alt
         assert facts["after_last"] >= 1, facts  # a photo after the last paragraph
         assert facts["followed"] and facts["br_before"] == facts["followed"], facts
+
+
+def test_herald_pages_weigh_what_a_modern_news_page_weighs(site: Site, real) -> None:
+    """Held to the real Yonhap pages' weight, in every layout era (docs/replica.md: guessed)."""
+    by_era: dict[str, list[tuple[int, int]]] = {}
+    for a in site.koreaherald:
+        raw = kh_pages.article_page(site, a).encode()
+        by_era.setdefault(a.era, []).append((len(raw), len(_elements(lxml.html.fromstring(raw)))))
+    assert set(by_era) == {"B", "C", "D"}
+    for k, what in enumerate(("size", "elements")):
+        want = median(getattr(s, what) for s in real)
+        for era, pages in by_era.items():
+            got = median(p[k] for p in pages)
+            assert _near(got, want), f"era {era} median {what}: {got}, real Yonhap {want}"

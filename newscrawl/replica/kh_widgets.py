@@ -163,6 +163,17 @@ def tools(a: Article) -> str:
 
 
 def _thumb_item(site: Site, x: Article, cls: str) -> str:
+    return site.snippet(("kh-card", x.index, cls), lambda: _make_thumb_item(site, x, cls))
+
+
+def _text_item(site: Site, x: Article, with_section: bool) -> str:
+    section = f'<span class="section-name">{esc(x.section)}</span>\n' if with_section else ""
+    return site.snippet(("kh-text", x.index, with_section), lambda: (
+        f'<li>\n<a href="{x.path}">\n<p class="headline">{esc(x.title)}</p>\n{section}'
+        "</a>\n</li>\n"))
+
+
+def _make_thumb_item(site: Site, x: Article, cls: str) -> str:
     t = esc(x.title)
     return (f'<li class="{cls}">\n<a href="{x.path}">\n<div class="thumb">\n'
             f'<img src="{site.image_src(x, 0)}" alt="{attr(x.title)}" loading="lazy" '
@@ -185,16 +196,13 @@ def more_boxes(site: Site, a: Article) -> str:
     picks = "".join(_thumb_item(site, x, "card") for x in near[6:12])
     trending = "".join(_thumb_item(site, x, "card") for x in near[12:18])
     photos = "".join(_thumb_item(site, x, "photo-card") for x in near[18:24])
-    latest = "".join(f'<li>\n<a href="{x.path}">\n<p class="headline">{esc(x.title)}</p>\n'
-                     f'<span class="section-name">{esc(x.section)}</span>\n</a>\n</li>\n'
-                     for x in near[24:36])
-    videos = "".join(
+    latest = "".join(_text_item(site, x, True) for x in near[24:36])
+    videos = "".join(site.snippet(("kh-video", x.index), lambda x=x: (
         f'<li class="video-card">\n<a href="{x.path}">\n<div class="thumb">\n'
         f'<img src="{site.image_src(x, 1)}" alt="" loading="lazy" />\n'
         '<span class="play-icon">Play</span>\n</div>\n'
-        f'<p class="headline">{esc(x.title)}</p>\n</a>\n</li>\n' for x in near[36:40])
-    opinion = "".join(f'<li>\n<a href="{x.path}">\n<p class="headline">{esc(x.title)}</p>\n'
-                      "</a>\n</li>\n" for x in near[40:47])
+        f'<p class="headline">{esc(x.title)}</p>\n</a>\n</li>\n')) for x in near[36:40])
+    opinion = "".join(_text_item(site, x, False) for x in near[40:47])
     return "".join([
         '<div class="view-more-area">\n',
         _box(f"More from {esc(a.section)}", "more-section",
@@ -219,12 +227,18 @@ def more_boxes(site: Site, a: Article) -> str:
 
 def _recommend_data(site: Site, a: Article, near: list[Article]) -> str:
     """The recommendation widget's data, embedded as modern pages embed their state."""
-    items = [{"id": x.site_article_id, "url": f"https://www.koreaherald.com{x.path}",
-              "title": x.title, "section": x.section, "image": site.image_src(x, 0),
-              "rank": k} for k, x in enumerate(near, 1)]
-    data = {"article": a.site_article_id, "section": a.section, "items": items}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    items = ",".join(
+        site.snippet(("kh-data", x.index), lambda x=x: _json({
+            "id": x.site_article_id, "url": f"https://www.koreaherald.com{x.path}",
+            "title": x.title, "section": x.section, "image": site.image_src(x, 0)})[:-1])
+        + f',"rank":{k}}}' for k, x in enumerate(near, 1))
+    text = (f'{{"article":{_json(a.site_article_id)},"section":{_json(a.section)},'
+            f'"items":[{items}]}}')
     return f'<script id="recommendData" type="application/json">{text}</script>\n'
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 NEWSLETTER = ('<div class="newsletter-box">\n<form action="/newsletter/subscribe.php" '

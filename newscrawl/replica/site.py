@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from threading import Lock
@@ -36,6 +37,7 @@ class Site:
         self._cache: OrderedDict[tuple[str, int, int], Body] = OrderedDict()
         self._lock = Lock()
         self.generation = 0  # bumped by revise(), so servers can drop derived caches
+        self._snippets: dict[tuple[object, ...], str] = {}
 
     # --- text ----------------------------------------------------------------------------
 
@@ -133,6 +135,15 @@ class Site:
         pool = self.yonhap if a.source == YONHAP else self.koreaherald
         n = len(pool)
         return [pool[(a.index - k) % n] for k in range(1, min(count, n - 1) + 1)] or [a]
+
+    def snippet(self, key: tuple[object, ...], make: Callable[[], str]) -> str:
+        """A rendered piece of page chrome about one article (an item of a headline box), kept:
+        the boxes of neighbouring pages repeat the same items, and a correction never changes
+        what they show (headline, section, picture)."""
+        hit = self._snippets.get(key)
+        if hit is None:
+            hit = self._snippets[key] = make()
+        return hit
 
     # --- ground truth --------------------------------------------------------------------
 

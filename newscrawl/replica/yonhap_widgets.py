@@ -82,17 +82,24 @@ def slide_data(site: Site, a: Article) -> str:
     """The headline ticker's data: the newest headlines with picture, section and ID."""
     items = []
     for n, x in enumerate(site.around(a, SLIDES), 1):
-        items.append({"DIV": "edit" if n <= EDIT_SLIDES else "section",
-                      "IMG": thumb(site, x, "T").split(".yna.co.kr", 1)[-1], "NUM": n,
-                      "SECTION_CODE": x.section_code, "TITLE": x.title,
-                      "CID": x.site_article_id})
-    api = ("slides?lang=EN&id=4,7,5,8&count=100&dbefore=48&sbefore=24"
-           "&section=national,nk,economy,market,culture,sports")
-    data = {"_CREATE": f"{a.published:%Y%m%d %H:%M:%S}.000", "DATA": items, "_API": api,
-            "API": api}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("/", "\\/").replace("<", "\\u003c")
+        img = site.snippet(("y-slide-img", x.index), lambda x=x: (
+            f'"IMG":{_js(thumb(site, x, "T").split(".yna.co.kr", 1)[-1])}'))
+        rest = site.snippet(("y-slide", x.index), lambda x=x: (
+            f'"SECTION_CODE":{_js(x.section_code)},"TITLE":{_js(x.title)},'
+            f'"CID":{_js(x.site_article_id)}'))
+        kind = "edit" if n <= EDIT_SLIDES else "section"
+        items.append(f'{{"DIV":"{kind}",{img},"NUM":{n},{rest}}}')
+    api = _js("slides?lang=EN&id=4,7,5,8&count=100&dbefore=48&sbefore=24"
+               "&section=national,nk,economy,market,culture,sports")
+    text = (f'{{"_CREATE":"{a.published:%Y%m%d %H:%M:%S}.000","DATA":[{",".join(items)}],'
+            f'"_API":{api},"API":{api}}}')
     return f"<script>\n\t(function(){{\n\t\tARTICLE_SLIDE_DATA = {text}\n\t}})();\n</script>\n"
+
+
+def _js(value: object) -> str:
+    """A JSON value as the site's scripts print it: slashes escaped, no raw `<`."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("/", "\\/").replace("<", "\\u003c")
 
 
 def top_banner() -> str:
@@ -130,6 +137,10 @@ TABOOLA = (_taboola_slot("organic-thumbnails-a", "taboola-below-article-thumbnai
 
 
 def _list_item(site: Site, x: Article, photo_box: bool = False) -> str:
+    return site.snippet(("y-item", x.index, photo_box), lambda: _make_item(site, x, photo_box))
+
+
+def _make_item(site: Site, x: Article, photo_box: bool) -> str:
     t = attr(x.title)
     txt = f'<div class="txt-con01">\n<strong class="tit01">{t}</strong>\n</div>\n'
     if photo_box:
@@ -184,14 +195,15 @@ def prev_next(site: Site, a: Article) -> str:
 def right_now(site: Site, a: Article) -> str:
     """The "right now" box under the story: two pictured headlines and four more."""
     near = site.around(a, 6)
-    boxes = "".join(
+    boxes = "".join(site.snippet(("y-now", x.index), lambda x=x: (
         f'<div class="box-type">\n<article>\n<figure class="img-con img-cover">\n'
         f'<a href="{x.path}?section={x.section_code}">\n<img src="{thumb(site, x, "P2")}" '
         f'alt="{attr(x.title)}">\n</a>\n</figure>\n<div class="txt-con">\n<h4 class="tit">\n'
         f'<a href="{x.path}?section={x.section_code}">{attr(x.title)}</a>\n</h4>\n</div>\n'
-        "</article>\n</div>\n" for x in near[:2])
-    lis = "".join(f'<li>\n<a href="{x.path}?section={x.section_code}">{attr(x.title)}</a>\n'
-                  "</li>\n" for x in near[2:6])
+        "</article>\n</div>\n")) for x in near[:2])
+    lis = "".join(site.snippet(("y-now-li", x.index), lambda x=x: (
+        f'<li>\n<a href="{x.path}?section={x.section_code}">{attr(x.title)}</a>\n</li>\n'))
+        for x in near[2:6])
     return ('<div class="sub-section-wrap bg-area02">\n<section class="sub-section01 '
             'main-rightnow">\n<div class="section-tit">\n<span class="tit">\n'
             '<a href="/mostviewed/index">\nRight Now\n</a>\n</span>\n</div>\n'

@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from statistics import median
 
 import lxml.html
 import pytest
 
+from newscrawl.evaluation import token_f1
+from newscrawl.extract import page_to_article
+from newscrawl.items import FetchedPage
 from newscrawl.replica import kh_pages, yonhap_pages
+from newscrawl.replica.routes import route
 from newscrawl.replica.site import Site
 from tests.layouts.helpers import SHARED
 
@@ -193,3 +198,21 @@ def test_herald_pages_weigh_what_a_modern_news_page_weighs(site: Site, real) -> 
         for era, pages in by_era.items():
             got = median(p[k] for p in pages)
             assert _near(got, want), f"era {era} median {what}: {got}, real Yonhap {want}"
+
+
+def test_the_chrome_changes_nothing_the_crawl_extracts(site: Site) -> None:
+    """Every article page, chrome and all, reads as its ground truth with no problem code: the
+    widgets inside the story are the ones the layouts declare, the rest is outside it."""
+    origin = "http://127.0.0.1:9"
+    for truth in site.ground_truth():
+        page = route(site, truth["source"], truth["path"], origin)
+        item = page_to_article(FetchedPage(
+            source=truth["source"], url=origin + truth["path"], html=page.body.decode(),
+            requested=truth["canonical_url"], http_status=page.status))
+        where = truth["path"]
+        assert item.problems == [], (where, item.problems)
+        assert item.layout is not None, where
+        assert (item.title, item.authors) == (truth["title"], truth["authors"]), where
+        assert item.published_at == datetime.fromisoformat(truth["published_at"]), where
+        assert token_f1("\n\n".join(truth["body_paragraphs"]), item.body or "") >= 0.99, where
+        assert set(item.captions) == set(truth["captions"]), where

@@ -60,6 +60,11 @@ def _yonhap(site: Site, a: Article) -> Body:
         paras[0] = f"{a.dateline} {paras[0].split(' -- ', 1)[-1]}"
     photos = _photos(site, a, len(paras), T.captions(
         a.event, _rng(site, "Y", a.story_key, "photo"), a.photo_count))
+    if len(photos) >= 2:  # as on the real pages, the last photo may follow the last paragraph
+        photos[-1].after = len(paras) - 1
+    elif not photos:  # a story without photos shows its desk's captionless file picture
+        photos = [Photo(after=max(0, min(len(paras) - 2, 3)), caption="",
+                        src=site.file_photo_src(a))]
     return Body(paragraphs=paras, photos=photos, link=_link(site, a, paras))
 
 
@@ -93,8 +98,9 @@ def _kh_copy(site: Site, a: Article) -> Body:
     if a.dateline and " -- " in paras[0]:
         paras[0] = f"{a.dateline} {paras[0].split(' -- ', 1)[1]}"
     paras[-1] = f"{paras[-1]} (Yonhap)"
+    captioned = [p for p in body.photos if p.caption]  # the Herald shows no file pictures
     photos = [Photo(after=min(p.after, len(paras) - 2), caption=p.caption,
-                    src=site.image_src(a, i)) for i, p in enumerate(body.photos)]
+                    src=site.image_src(a, i)) for i, p in enumerate(captioned)]
     return Body(paragraphs=paras, photos=photos)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from newscrawl.replica import kh_chrome as C
+from newscrawl.replica import kh_widgets as W
 from newscrawl.replica.htmlutil import attr, esc, excerpt
 from newscrawl.replica.model import Article, Body
 from newscrawl.replica.site import Site
@@ -14,6 +15,13 @@ REAL = "https://www.koreaherald.com"
 D_PAGE_SIZE = 20
 BC_PAGE_SIZE = 15
 GAP = "&nbsp;" * 7
+# The footer with the site map, family sites and the consent banner at its top.
+FOOTER = C.FOOTER.replace('<div class="footer">\n', '<div class="footer">\n' + W.FOOTER_EXTRA, 1)
+
+
+def _header(era: str, active: str = "") -> str:
+    """The era's header, then the menu, search and tool layers of a modern page."""
+    return C.header(era, active) + W.HEADER_EXTRA
 
 
 def _byline_link(name: str) -> str:
@@ -29,7 +37,7 @@ def _head(title: str, extra: str) -> str:
     return ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html lang="en">\n<head>\n'
             '<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\n'
-            f"<title>{esc(title)}</title>\n{extra}{C.HEAD_COMMON}</head>\n<body>\n")
+            f"<title>{esc(title)}</title>\n{extra}{C.HEAD_COMMON}{W.HEAD}</head>\n<body>\n")
 
 
 def _og(a: Article, body: Body, canonical: str) -> str:
@@ -80,7 +88,7 @@ def _era_b(site: Site, a: Article, body: Body) -> str:
                           for k, n in enumerate(a.authors))
     pop, latest = _popular(site, a)
     return "".join([
-        _head(f"{a.title}", _og(a, body, canonical)), C.header("B"),
+        _head(f"{a.title}", _og(a, body, canonical) + W.ad_script(a)), _header("B"),
         '<div class="contents">\n<div class="view_bg">\n<div class="view">\n',
         '<div class="view_tit_icon"><a href="#" class="ico_fb">facebook</a>'
         '<a href="#" class="ico_tw">twitter</a><a href="#" class="ico_print">print</a></div>\n',
@@ -92,7 +100,8 @@ def _era_b(site: Site, a: Article, body: Body) -> str:
         f'<div class="view_con article" id="articleText">\n<div class="view_con_t">\n{text}\n'
         "</div>\n</div>\n",
         '<div class="view_main_c_li"><ul><li><a href="/list.php?ct=020100000000">More National'
-        "</a></li></ul></div>\n</div>\n</div>\n", C.boxes(pop, latest, "B"), "</div>\n", C.FOOTER])
+        "</a></li></ul></div>\n", W.tools(a), "</div>\n</div>\n", C.boxes(pop, latest, "B"),
+        W.more_boxes(site, a), "</div>\n", FOOTER])
 
 
 def _photos_after(body: Body) -> dict[int, list]:
@@ -120,7 +129,7 @@ def _era_c(site: Site, a: Article, body: Body) -> str:
     journalist = "".join(f'<p class="journalist_name">{esc(n)}</p>' for n in a.authors)
     mail = f'<p class="journalist_email">{esc(a.email)}</p>' if a.email else ""
     return "".join([
-        _head(f"{a.title}", _og(a, body, canonical)), C.header("C"),
+        _head(f"{a.title}", _og(a, body, canonical) + W.ad_script(a)), _header("C"),
         '<div class="contents">\n<div class="news_content">\n<div class="news_title_area">\n'
         f'<div class="news_category"><a href="/list.php?ct={_ct(a)}">{esc(a.section)}</a></div>\n'
         f'<h1 class="news_title">{esc(a.title)}</h1>\n', sub,
@@ -129,8 +138,8 @@ def _era_c(site: Site, a: Article, body: Body) -> str:
         '<div class="news_btn_wrap"><button class="btn_share">Share</button>'
         '<button class="btn_print">Print</button><button class="btn_font">A</button></div>\n'
         "</div>\n", '<div class="news_text_area">\n', "\n".join(chunks), "\n</div>\n",
-        f'<div class="news_journalist_area">{journalist}{mail}</div>\n</div>\n',
-        C.boxes(pop, latest, "C"), "</div>\n", C.FOOTER])
+        f'<div class="news_journalist_area">{journalist}{mail}</div>\n', W.tools(a), "</div>\n",
+        C.boxes(pop, latest, "C"), W.more_boxes(site, a), "</div>\n", FOOTER])
 
 
 def _jsonld(a: Article, body: Body, canonical: str) -> str:
@@ -167,8 +176,8 @@ def _era_d(site: Site, a: Article, body: Body) -> str:
     path = "/" + a.section_code
     return "".join([
         _head(f"{a.title} - The Korea Herald",
-              _og(a, body, canonical) + _jsonld(a, body, canonical)),
-        C.header("D", a.section_code),
+              _og(a, body, canonical) + _jsonld(a, body, canonical) + W.ad_script(a)),
+        _header("D", a.section_code),
         '<main class="div_layout">\n<section class="article-view">\n'
         f'<div class="nav_area"><a class="category" href="{path}">{esc(a.section)}</a></div>\n'
         f'<h1 class="article-title">{esc(a.title)}</h1>\n', sub,
@@ -177,7 +186,8 @@ def _era_d(site: Site, a: Article, body: Body) -> str:
         f'{a.published.astimezone(KST):%H:%M}</p></div>\n',
         '<div class="article-share"><button class="share-btn">Share</button></div>\n',
         '<article class="article-body" id="articleText">\n', "\n".join(chunks),
-        "\n</article>\n</section>\n", C.boxes(pop, latest, "D"), "</main>\n", C.FOOTER])
+        "\n</article>\n", W.tools(a), "</section>\n", C.boxes(pop, latest, "D"),
+        W.more_boxes(site, a), "</main>\n", FOOTER])
 
 
 def _ct(a: Article) -> str:
@@ -205,12 +215,12 @@ def listing_d(site: Site, title: str, path: str, items: list[Article], page: int
     nxt = f'<a class="next" href="{path}?page={page + 1}">Next</a>' if page < last else ""
     return "".join([
         _head(f"{title} - The Korea Herald", f'<link rel="canonical" href="{REAL}{path}" />\n'),
-        C.header("D", path.lstrip("/")),
+        _header("D", path.lstrip("/")),
         '<main class="div_layout">\n<section class="section_list">\n'
         f'<div class="nav_area"><a class="category" href="{path}">{esc(title)}</a></div>\n'
         '<article class="recent_news">\n<ul class="news_list">\n', "\n".join(lis),
         "\n</ul>\n</article>\n", f'<div class="paging">{nums}{nxt}</div>\n',
-        "</section>\n</main>\n", C.FOOTER])
+        "</section>\n</main>\n", FOOTER])
 
 
 def listing_bc(site: Site, title: str, ct: str, items: list[Article], page: int) -> str:
@@ -237,25 +247,25 @@ def listing_bc(site: Site, title: str, ct: str, items: list[Article], page: int)
         nums.append(f'<li><a href="/list.php?ct={ct}&amp;np={n}&amp;mp={group + 2}" class="next">'
                     "Next</a></li>")
     return "".join([
-        _head(f"{title} - The Korea Herald", ""), C.header("B"),
+        _head(f"{title} - The Korea Herald", ""), _header("B"),
         '<div class="contents">\n<div class="list_l">\n'
         f'<h2 class="list_tit">{esc(title)}</h2>\n<ul class="main_sec_li list_sec_li">\n',
         "\n".join(lis), "\n</ul>\n", f'<div class="paging"><ul>{"".join(nums)}</ul></div>\n',
-        "</div>\n</div>\n", C.FOOTER])
+        "</div>\n</div>\n", FOOTER])
 
 
 def home_page(site: Site) -> str:
     """/ : newest headlines."""
     latest = site.listing("koreaherald", "")[:20]
     lis = "".join(f'<li><a href="{x.path}">{esc(x.title)}</a></li>\n' for x in latest)
-    return "".join([_head("The Korea Herald", ""), C.header("D"),
+    return "".join([_head("The Korea Herald", ""), _header("D"),
                     '<main class="div_layout"><section class="main_news"><ul class="news_list">\n',
-                    lis, "</ul></section></main>\n", C.FOOTER])
+                    lis, "</ul></section></main>\n", FOOTER])
 
 
 def not_found_page() -> str:
     """The HTML body of a 404."""
-    return "".join([_head("The Korea Herald", ""), C.header("D"),
+    return "".join([_head("The Korea Herald", ""), _header("D"),
                     '<main class="div_layout"><div class="error_page"><h1>Page not found</h1>'
                     "<p>The page you requested does not exist or has been removed.</p>"
-                    '<a href="/">Home</a></div></main>\n', C.FOOTER])
+                    '<a href="/">Home</a></div></main>\n', FOOTER])

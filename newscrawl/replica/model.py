@@ -15,7 +15,8 @@ KOREAHERALD = "koreaherald"
 
 @dataclass(slots=True)
 class Photo:
-    """An image shown after body paragraph `after` (0-based)."""
+    """An image shown after body paragraph `after` (0-based); `caption` "" for a file picture
+    shown without one (Yonhap prints the headline in its alt and leaves the caption empty)."""
 
     after: int
     caption: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from threading import Lock
@@ -36,6 +37,7 @@ class Site:
         self._cache: OrderedDict[tuple[str, int, int], Body] = OrderedDict()
         self._lock = Lock()
         self.generation = 0  # bumped by revise(), so servers can drop derived caches
+        self._snippets: dict[tuple[object, ...], str] = {}
 
     # --- text ----------------------------------------------------------------------------
 
@@ -87,6 +89,15 @@ class Site:
             return f"https://wimg.heraldcorp.com/news/cms/{d:%Y/%m/%d}/news-p.v1.{d:%Y%m%d}.{h}_P1.jpg"
         return f"https://res.heraldm.com/content/image/{d:%Y/%m/%d}/{a.ud}_{i}.jpg"
 
+    def file_photo_src(self, a: Article) -> str:
+        """The desk's file picture shown on a Yonhap story without photos of its own (a CMS
+        image, captionless on the real pages)."""
+        d = a.published
+        n = (a.index * 3 + self.seed) % 10
+        serial = (a.index * 37) % 10**6
+        return (f"//img{n}.yna.co.kr/photo/cms/{d:%Y/%m/%d}/{serial % 100:02d}/"
+                f"PCM{d:%Y%m%d}{serial:09d}990_P4.jpg")
+
     # --- lookups and listings ------------------------------------------------------------
 
     def article(self, canonical_url: str) -> Article:
@@ -118,6 +129,22 @@ class Site:
         return [x for x in pool[lo:a.index] if x is not a][::-1] or pool[a.index + 1:
                                                                           a.index + 1 + count]
 
+    def around(self, a: Article, count: int) -> list[Article]:
+        """`count` other articles of `a`'s site, those published just before it first, wrapping
+        round to the newest: the recommendation boxes of every page are full."""
+        pool = self.yonhap if a.source == YONHAP else self.koreaherald
+        n = len(pool)
+        return [pool[(a.index - k) % n] for k in range(1, min(count, n - 1) + 1)] or [a]
+
+    def snippet(self, key: tuple[object, ...], make: Callable[[], str]) -> str:
+        """A rendered piece of page chrome about one article (an item of a headline box), kept:
+        the boxes of neighbouring pages repeat the same items, and a correction never changes
+        what they show (headline, section, picture)."""
+        hit = self._snippets.get(key)
+        if hit is None:
+            hit = self._snippets[key] = make()
+        return hit
+
     # --- ground truth --------------------------------------------------------------------
 
     def truth(self, a: Article) -> dict[str, object]:
@@ -140,7 +167,7 @@ class Site:
             "published_at": iso_utc(_as_shown(a, a.published)),
             "modified_at": iso_utc(_as_shown(a, a.modified)),
             "body_paragraphs": list(body.paragraphs),
-            "captions": [p.caption for p in body.photos],
+            "captions": [p.caption for p in body.photos if p.caption],
             "story_key": a.story_key,
             "version": a.version,
             "syndicated_from": src.canonical_url if src else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from newscrawl.replica import yonhap_chrome as C
+from newscrawl.replica import yonhap_widgets as W
 from newscrawl.replica.htmlutil import attr, esc, excerpt
 from newscrawl.replica.model import Article, Body
 from newscrawl.replica.site import Site
@@ -15,12 +16,15 @@ PAGE_SIZE = 20
 NO_PHOTO = "https://r.yna.co.kr/global/home/v01/img/yonhapnews_logo_600x325_en03.jpg"
 
 
+_DOC = ('<!doctype html>\n<html lang="en" class="en">\n<head itemscope>\n'
+        '<meta charset="utf-8">\n'
+        '<meta http-equiv="X-UA-Compatible" content="IE=edge">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0, '
+        'maximum-scale=1.0, minimum-scale=1.0, user-scalable=no">\n')
+
+
 def _head(title: str, extra: str) -> str:
-    return ('<!doctype html>\n<html lang="en" class="en">\n<head itemscope>\n'
-            '<meta charset="utf-8">\n'
-            '<meta http-equiv="X-UA-Compatible" content="IE=edge">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
-            f"{extra}<title>{attr(title)}</title>\n{C.CSS_JS}")
+    return f"{_DOC}{extra}<title>{attr(title)}</title>\n{C.CSS_JS}"
 
 
 def _byline(a: Article) -> str:
@@ -33,10 +37,13 @@ def _byline(a: Article) -> str:
 
 
 def _photo(a: Article, i: int, src: str, caption: str) -> str:
+    """A photo group; as on the real pages `img@alt` holds the caption, and a captionless file
+    picture has "<headline> - N" there and an empty `p.txt-desc`."""
     name = src.rsplit("/", 1)[-1].replace("_P4", "_P2")
+    alt = attr(caption) if caption else f"{attr(a.title)} - {i + 1}"
     return (f'<div class="comp-box photo-group">\n<figure class="image-zone" '
             f'data-mapping-filename="{name}">\n<div class="img-con">\n<span class="img">'
-            f'<img src="{src}" alt="{attr(a.title)} - {i + 1}"></span>\n</div>\n'
+            f'<img src="{src}" alt="{alt}"></span>\n</div>\n'
             '<figcaption class="desc-con">\n<strong class="tit-cap"></strong>\n'
             f'<p class="txt-desc">{esc(caption)}</p>\n'
             '<p class="txt-link" data-mapping-link=""><a href="" target="_blank" '
@@ -73,7 +80,9 @@ def story(site: Site, a: Article, body: Body) -> str:
                 text = text.replace(needle, '<span class="txt-hyper"><a href="' + target
                                     + '" target="_blank" title="Opening new web browser window">'
                                     + needle + "</a></span>", 1)
-            out.append(f"<p> {text}</p>\n")
+            # a paragraph a photo follows ends in <br/> (not the last one), as on the real pages
+            br = "<br/>" if by_after.get(i) and i < len(body.paragraphs) - 1 else ""
+            out.append(f"<p> {text}{br}</p>\n")
             for k in by_after.get(i, []):
                 ph = body.photos[k]
                 out.append(_photo(a, k, ph.src, ph.caption))
@@ -90,6 +99,7 @@ def story(site: Site, a: Article, body: Body) -> str:
 
 
 def _meta(site: Site, a: Article, body: Body) -> str:
+    """The head between the viewport and the stylesheets, in the real pages' order."""
     url = f"{REAL}/view/{a.site_article_id}"
     title = f"{a.title} | Yonhap News Agency"
     first = " ".join(([a.editor_note] if a.editor_note else [])
@@ -104,15 +114,31 @@ def _meta(site: Site, a: Article, body: Body) -> str:
         f'<meta name="twitter:url" content="{url}" />',
         f'<meta itemprop="url" content="{url}" />',
         '<meta property="og:type" content="article" />',
+        '<meta name="resource-type" content="article" />',
+        '<meta name="copyright" content="Yonhapnews" />',
         '<meta property="og:site_name" content="Yonhap News Agency" />',
+        '<meta name="twitter:site" content="@YonhapNews" />',
+        '<meta property="article:publisher" content="https://www.facebook.com/yonhapenglish" />',
+        '<meta name="twitter:creator" content="@YonhapNews" />',
         '<meta property="og:locale" content="en" />',
+        '<meta itemprop="inLanguage" content="en" />',
+        f"<title>{t}</title>",
         f'<meta property="og:title" content="{t}">', f'<meta name="title" content="{t}">',
         f'<meta name="twitter:title" content="{t}">', f'<meta itemprop="name" content="{t}">',
         f'<meta itemprop="headline" content="{t}" />',
         f'<meta property="og:description" content="{desc}" />',
         f'<meta name="description" content="{desc}" />',
+        f'<meta name="twitter:description" content="{desc}" />',
+        f'<meta itemprop="description" content="{desc}" />',
+        '<meta name="twitter:card" content="summary_large_image" />',
+        f'<meta name="twitter:image" content="{image}">',
         f'<meta property="og:image" content="{image}" />',
+        '<meta property="og:image:width" content="1024" />',
+        '<meta property="og:image:height" content="576" />',
+        f'<meta name="image" content="{image}" />',
+        f'<meta itemprop="image" content="{image}" />',
         f'<meta itemprop="thumbnailUrl" content="{image}" />',
+        f'<link rel="image_src" href="{image}" />',
         f'<meta property="yna:content_id" content="{a.site_article_id}">',
         f'<meta property="yna:mobile_url" content="https://m-en.yna.co.kr/view/{a.site_article_id}">',
         f'<meta property="article:section" content="{attr(a.section)}" />',
@@ -132,65 +158,54 @@ def _meta(site: Site, a: Article, body: Body) -> str:
 
 
 def _content_data(a: Article, body: Body) -> str:
-    text = "\n".join("   " + p for p in body.paragraphs)[:600]
-    data = {"CID": a.site_article_id, "TITLE": a.title, "BODY": text,
-            "SECTION": f"{a.section_code};{a.section}", "SECTION_NAME": a.section,
-            "KEYWORD": ";".join(a.tags), "DATETIME": f"{a.published:%Y%m%d%H%M%S}"}
-    return ('<script id="contentJsonData">\n(function(){\n\tCONTENT_DATA = JSON.stringify('
-            + json.dumps(data, ensure_ascii=False).replace("</", "<\\/") + ");\n})();\n</script>\n")
+    """The story's data for the page's scripts: the first 1,000 characters of the text."""
+    lead = ["By " + " and ".join(a.authors)] if a.authors else []
+    text = attr("\n".join([*lead, *("   " + p for p in body.paragraphs)])[:1000])
+    image = body.photos[0].src.split(".yna.co.kr", 1)[-1].replace("_P4.", "_P2.") \
+        if body.photos else ""
+    data = {"CID": a.site_article_id, "TITLE": a.title, "BODY": text, "IMG": image,
+            "LINK_PHOTO_PATH": "", "SECTION": f"{a.section_code};{a.section}",
+            "SECTION_NAME": a.section, "KEYWORD": ";".join(a.tags),
+            "DATETIME": f"{a.published:%Y%m%d%H%M%S}", "REGIST_DATETIME": ""}
+    rows = ",\n".join(f"\t\t{json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}"
+                      for k, v in data.items()).replace("</", "<\\/")
+    return ('<script id="contentJsonData">\n(function(){\n\tCONTENT_DATA = JSON.stringify({\n'
+            + rows + "\n\t});\n})();\n</script>\n")
 
 
-def _share(a: Article) -> str:
-    url = f"{REAL}/view/{a.site_article_id}"
-    t = attr(a.title)
-    btns = "".join(f'<button type="button" class="share-btn {c}" data-snslink="{url}?input={c}" '
-                   f'data-title="{t}"><span>{n}</span></button>\n' for c, n in C.SHARE_NAMES)
-    return ('<div class="social-btns social-type02">\n<button type="button" class="btn-share mor">'
-            f'<span>SHARE</span></button>\n<div class="sns-share">\n{btns}'
-            f'<button type="button" class="share-btn copy" data-snslink="{url}" data-title="{t}">'
-            '<span>Copy URL</span></button>\n</div>\n'
-            f'<button type="button" class="btn-like" data-likeid="{a.site_article_id}">'
-            '<span>LIKE</span></button>\n<button type="button" class="btn-save"><span>SAVE</span>'
-            '</button>\n<button type="button" class="btn-print"><span>PRINT</span></button>\n'
-            "</div>\n")
-
-
-def _side_list(site: Site, a: Article, title: str, items: list[Article]) -> str:
-    lis = "".join(f'<li>\n<article>\n<a href="{x.path}">\n<div class="txt-con01">\n'
-                  f'<strong class="tit01">{esc(x.title)}</strong>\n</div>\n</a>\n</article>\n'
-                  "</li>\n"
-                  for x in items)
-    return ('<section class="most-news-zone right-list-zone">\n<div class="section-tit">\n'
-            f'<span class="tit">{title}</span>\n</div>\n<ul class="list-box02 number01">\n{lis}'
-            "</ul>\n</section>\n")
+def _keywords(a: Article) -> str:
+    return "".join(f'<span><a href="/search/index?query={attr(t.replace(" ", "+"))}&amp;lang=EN">'
+                   f"#{esc(t)}</a></span>\n" for t in a.tags)
 
 
 def article_page(site: Site, a: Article) -> str:
-    """The full /view/<ID> page."""
+    """The full /view/<ID> page: the story inside the real pages' chrome."""
     body = site.body(a)
-    near = site.neighbours(a, 10)
-    tags = "".join(f'<span><a href="/search/index?query={attr(t.replace(" ", "+"))}&amp;lang=EN">'
-                   f"#{esc(t)}</a></span>\n" for t in a.tags)
+    tags = _keywords(a)
     return "".join([
-        _head(f"{a.title} | Yonhap News Agency", _meta(site, a, body)), C.JSONLD, "</head>\n",
+        _DOC, _meta(site, a, body), C.CSS_JS, C.JSONLD, C.HEAD_END, "</head>\n",
         f'<body class="page-view page-article page-headlines body-{a.site_article_id}" '
         'data-depth01="headlines">\n',
         f'<input type="hidden" id="cid" value="{a.site_article_id}"/>\n', _content_data(a, body),
-        C.HEADER_TOP, f'<div class="page-view-title"><strong>{attr(a.title)}</strong></div>\n',
-        C.HEADER_BOTTOM,
-        '<div class="wrap-container">\n<div id="container" class="container">\n'
-        '<section class="contents">\n<article class="story-view-zone article-view-zone">\n'
-        '<header class="title-article01">\n'
+        '<input type="hidden" id="requestSection" value=""/>\n'
+        '<input type="hidden" id="section" name="section" value="headlines">\n',
+        C.header_top(tags), f'<div class="page-view-title"><strong>{attr(a.title)}</strong>'
+        "</div>\n", C.HEADER_BOTTOM, W.slide_data(site, a),
+        '<div class="wrap-container" data-test-hpurgency="2">\n'
+        '<div id="container" class="container">\n', W.top_banner(),
+        '<section class="contents">\n<article class="story-view-zone article-view-zone">\n',
+        W.share_flying(a), '<header class="title-article01">\n'
         f'<h1 class="tit" data-cid="">{esc(a.title)}</h1>\n<div class="info-box">\n'
         '<div class="info-con">\n<span class="txt">\n<strong>\n<a href="/news">All News</a>\n'
-        f"</strong>\n{yonhap_visible(a.published)}</span>\n</div>\n", _share(a),
+        f"</strong>\n{yonhap_visible(a.published)}</span>\n</div>\n", W.social_buttons(a),
         "</div>\n</header>\n",
         '<div class="view-body">\n<div class="sub-content">\n<article class="story-news">\n',
-        story(site, a, body), "</article>\n", C.ADS,
+        story(site, a, body), "</article>\n", W.ADS,
         '<div class="keyword-zone01">\n<strong class="tit">Keywords</strong>\n<div class="list">\n',
-        tags, "</div>\n</div>\n</div>\n", '<div class="right-area">\n',
-        _side_list(site, a, "Most Liked", near[:5]), _side_list(site, a, "Most Viewed", near[5:10]),
-        "</div>\n</div>\n</article>\n</section>\n</div>\n</div>\n", C.FOOTER,
+        tags, "</div>\n</div>\n", W.TABOOLA, "</div>\n", W.right_area(site, a), "</div>\n",
+        W.prev_next(site, a), "</article>\n</section>\n", W.right_now(site, a), W.PATH,
+        "</div>\n</div>\n", C.FOOTER_NAV, C.FEEDBACK, C.site_data("/news", "All News", "view"),
+        C.FOOTER_END,
     ])
 
 

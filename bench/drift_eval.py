@@ -99,11 +99,33 @@ def main() -> int:
     for layout in sites.ALL_LAYOUTS:
         layout.story_css = saved[layout.name]
 
+    # the replica's pages (their chrome written here; the Korea Herald's guessed), redesigned
+    from newscrawl.replica import build_site
+    from newscrawl.replica.routes import route
+
+    site = build_site(articles=40, seed=3)
+    replica: dict[str, dict[str, float]] = {}
+    by_source: dict[str, list[float]] = {}
+    for t in site.ground_truth():
+        resp = route(site, str(t["source"]), str(t["path"]), "http://127.0.0.1:9", False)
+        if resp.status != 200:
+            continue
+        html, url = resp.body.decode("utf-8"), "http://127.0.0.1:9" + str(t["path"])
+        base, got = article(html, url), article(redesign(html), url)
+        by_source.setdefault(str(t["source"]), []).append(token_f1(base.body, got.body))
+    for source, f1s in sorted(by_source.items()):
+        replica[source] = {"pages": len(f1s), "body_f1_min": round(min(f1s), 4),
+                           "body_f1_median": round(statistics.median(f1s), 4),
+                           "pages_below_0.99": sum(f < 0.99 for f in f1s)}  # fmt: skip
+        print(f"replica redesign {source:11} pages {len(f1s)}  body F1 min {min(f1s):.4f} "
+              f"median {statistics.median(f1s):.4f}  below 0.99: "
+              f"{sum(f < 0.99 for f in f1s)}")  # fmt: skip
+
     if not args.no_write:
         write_result("drift_eval", {
             "expected": {"fixture": "the fixture's expected JSON, written from the story",
                          "real": "the extraction of the unchanged real page"},
-            "variants": rows, "claims": claims,
+            "variants": rows, "claims": claims, "replica_redesign_seed3_40": replica,
         })  # fmt: skip
     return 0
 

@@ -39,6 +39,25 @@ SKIP_TAGS = frozenset(
     }
 )
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n")
+_DOUBLE_BR = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
+_HOLDERS = etree.XPath("//*[self::div or self::td or self::section or self::article][p]")
+LOOSE_TEXT = 40  # characters: a run of story, not stray whitespace or a label
+
+
+def _wrap_loose_text(holder: etree._Element) -> None:
+    """Runs of text sitting right in `holder` beside its <p>s (its own text, or the tail of
+    an element: the run before the first break, a run a widget cut off) get a <p> each."""
+    if holder.text and len(holder.text.strip()) > LOOSE_TEXT:
+        first = etree.Element("p")
+        first.text, holder.text = holder.text, None
+        holder.insert(0, first)
+    for child in list(holder):
+        if child.tail and len(child.tail.strip()) > LOOSE_TEXT:
+            run = etree.Element("p")
+            run.text, child.tail = child.tail, None
+            child.addnext(run)
+
+
 MAX_DEPTH = 400
 _TRANSLATOR = HTMLTranslator()
 _TEXTS = etree.XPath("descendant-or-self::text()")
@@ -257,10 +276,14 @@ def texts(container_html: str, css: Iterable[str], attr: str | None = None) -> l
 def read_unknown_page(html: str) -> tuple[str, list[str]]:
     """A page no layout knows, made ready for trafilatura: hidden elements, form-control
     widgets, link boxes and photos removed; and the photos' captions."""
-    root = Selector(text=html).root
+    # Text split by <br><br> (the Korea Herald's era B) becomes paragraphs: without its class
+    # names to go by, trafilatura passes over text that sits in no <p>.
+    root = Selector(text=_DOUBLE_BR.sub("</p><p>", html)).root
     drop_controls(root)
     drop_link_boxes(root, set())
     captions = take_captions(root)
+    for holder in _HOLDERS(root):
+        _wrap_loose_text(holder)
     return etree.tostring(root, encoding="unicode", method="html"), captions
 
 

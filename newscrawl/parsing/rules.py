@@ -68,6 +68,19 @@ def drop_contact_lines(paragraphs: list[str]) -> list[str]:
     return out
 
 
+_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s|all rights reserved)|all rights reserved\.?$",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def until_copyright(paragraphs: list[str]) -> list[str]:
+    """A page's copyright notice ends the story: it and what follows (the footer trafilatura
+    may take for text on a page no layout knows) are not story. Never the first paragraph."""
+    for i, para in enumerate(paragraphs[1:], 1):
+        if _COPYRIGHT.search(para.strip()):
+            return paragraphs[:i]
+    return paragraphs
+
+
 def drop_repeats(paragraphs: list[str], item: ArticleItem) -> list[str]:
     """Captions, the headline or the sub-headline repeated as paragraphs are not story."""
     repeated = {one_line(c) for c in item.captions}
@@ -105,7 +118,7 @@ class SiteRules:
         # repeats first: trafilatura may give the headline before the lead lines
         paragraphs = drop_repeats(list(paragraphs), item)
         paragraphs = self._lead(paragraphs, item, not_people, origin)
-        paragraphs = drop_contact_lines(paragraphs)
+        paragraphs = drop_contact_lines(until_copyright(paragraphs))
         if paragraphs:
             m = self.dateline.match(paragraphs[0])
             if m and not item.dateline:

@@ -60,7 +60,9 @@ class SiteReport:
         for name in sorted(self.layouts, key=lambda n: (n == "none", n)):
             r = self.layouts[name]
             label = name if name != "none" else "no layout recognised"
-            line = f"{self.site}: {label}: {r.articles} articles, {r.degraded} degraded"
+            agree = 1 - r.problems.get("extractors_disagree", 0) / r.articles if r.articles else 0
+            line = (f"{self.site}: {label}: {r.articles} articles, agreement {agree:.0%}, "
+                    f"{r.degraded} degraded")  # fmt: skip
             if r.problems:
                 line += " (" + ", ".join(f"{c} {n}" for c, n in r.problems.most_common()) + ")"
             out.append(line)
@@ -95,7 +97,10 @@ def run(
     base_urls: dict[str, str],
     settings: dict[str, Any],
 ) -> list[SiteReport]:
-    """Fetch and read the `sample` most recent feed articles of each site; no database."""
+    """Fetch and read the `sample` most recent feed articles of each site; no database.
+
+    Agreement is the share of articles where the layout's reading and trafilatura's agree
+    (no `extractors_disagree`)."""
     project = crawl.project_settings({**settings, **CHECK_SETTINGS})
     project.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # newscrawl.logs
     process = CrawlerProcess(project)

@@ -83,7 +83,7 @@ def test_check_layouts_healthy_then_drifted(replica_factory):
             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]  # fmt: skip
     ok = run_newscrawl(args, None, env={"DATABASE_URL": "postgresql://nobody@127.0.0.1:1/x"})
     assert ok.returncode == 0, ok.stdout + ok.stderr[-2000:]
-    assert "yonhap: yonhap-2023: 5 articles, 0 degraded" in ok.stdout
+    assert "yonhap: yonhap-2023: 5 articles, agreement 100%, 0 degraded" in ok.stdout
     assert ok.stdout.strip().splitlines()[-1].endswith("healthy")
 
     drifted = replica_factory(articles=8, seed=9, drift="widgets")

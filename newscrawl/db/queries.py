@@ -226,20 +226,23 @@ def timeline(
     params["limit"] = filters.limit
     order = "DESC" if newest_first else ""
     # The latest stories first (stories_newest_idx), each kept when one of its articles
-    # passes the filters; only those stories' articles are then read and counted.
+    # passes the filters (one probe of articles_story_members_idx); then only those
+    # stories' articles are read and counted.
     sql = f"""
         SELECT s.id AS story_id, s.first_published_at AS published_at,
-               latest.title AS headline, m.sources, m.articles, m.versions,
+               latest.title AS headline, s.sources, s.articles, s.versions,
                latest.id AS latest_article_id
-        FROM (SELECT s.id, s.first_published_at, s.latest_article_id FROM stories s
-              WHERE EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND {where})
-              ORDER BY s.first_published_at DESC NULLS FIRST, s.id DESC
-              LIMIT %(limit)s) s
-        CROSS JOIN LATERAL (
-            SELECT array_agg(DISTINCT a.source ORDER BY a.source) AS sources,
-                   count(a.id) AS articles,
-                   count(a.id) FILTER (WHERE a.duplicate_of IS NULL) AS versions
-            FROM articles a WHERE a.story_id = s.id AND {where}) m
+        FROM (SELECT s.id, s.first_published_at, s.latest_article_id,
+                     array_agg(DISTINCT a.source ORDER BY a.source) AS sources,
+                     count(a.id) AS articles,
+                     count(a.id) FILTER (WHERE a.duplicate_of IS NULL) AS versions
+              FROM (SELECT s.id, s.first_published_at, s.latest_article_id FROM stories s
+                    WHERE EXISTS (SELECT 1 FROM articles a
+                                  WHERE a.story_id = s.id AND {where})
+                    ORDER BY s.first_published_at DESC NULLS FIRST, s.id DESC
+                    LIMIT %(limit)s) s
+              JOIN articles a ON a.story_id = s.id AND {where}
+              GROUP BY s.id, s.first_published_at, s.latest_article_id) s
         LEFT JOIN articles latest ON latest.id = s.latest_article_id
         ORDER BY s.first_published_at {order} NULLS LAST, s.id {order}"""
     with conn.cursor(row_factory=dict_row) as cur:
@@ -255,12 +258,14 @@ def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[
     trunc = "week" if period == "week" else "day"
     kst_period = f"date_trunc('{trunc}', published_at AT TIME ZONE 'Asia/Seoul')"
     with conn.cursor(row_factory=dict_row) as cur:
-        # `updated`: more than one version. Versions are numbered 1, 2, ... per article
+        # `bilateral_share`: bilateral / articles, one division per source rather than a
+        # numeric average over every row (the same numeric, same rounding). `updated`: more
+        # than one version; versions are numbered 1, 2, ... per article
         # (store._add_version), so those are the articles with a version 2 or later.
         by_source = cur.execute(
             f"""SELECT source, count(*) AS articles,
                        count(*) FILTER (WHERE topic_bilateral) AS bilateral,
-                       round(avg(CASE WHEN topic_bilateral THEN 1.0 ELSE 0 END), 3)
+                       round(count(*) FILTER (WHERE topic_bilateral)::numeric / count(*), 3)
                            AS bilateral_share,
                        count(*) FILTER (WHERE duplicate_of IS NOT NULL) AS copies,
                        count(*) FILTER (WHERE version_rank > 0) AS later_versions,
@@ -294,8 +299,8 @@ def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[
         ).fetchall()
         pairs = cur.execute(  # an article without pairs adds none: articles_pairs_idx
             f"""SELECT p AS pair, count(*) AS articles
-                FROM articles a, unnest(a.topic_pairs) p
-                WHERE {where} AND a.topic_pairs <> '{{}}'
+                FROM (SELECT unnest(a.topic_pairs) AS p FROM articles a
+                      WHERE {where} AND a.topic_pairs <> '{{}}') unnested
                 GROUP BY p ORDER BY count(*) DESC, p LIMIT 10""",
             params,
         ).fetchall()

@@ -456,6 +456,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--runs", type=int, default=20, help="timed runs per query")
     parser.add_argument("--cli-runs", type=int, default=10, help="timed runs per command")
+    parser.add_argument("--no-sweep", action="store_true",
+                        help="skip the search of words from common to rare")
     parser.add_argument("--keep", action="store_true", help="keep the filled database")
     parser.add_argument("--reuse", action="store_true", help="measure a kept database")
     parser.add_argument("--out", default="queries", help="bench/results/<OUT>.json")
@@ -535,7 +537,7 @@ def run_queries(url: str, opts: argparse.Namespace) -> dict[str, Any]:
             for plan in figures["explain"]:
                 print(plan + "\n")
         sweep = {}
-        for entry in chosen["sweep"]:
+        for entry in [] if opts.no_sweep else chosen["sweep"]:
             args = build_parser().parse_args(["search", entry["word"]])
             figures = measure(conn, lambda a=args: queries.search(conn, a.query,
                                                                   filters_from(a)), opts.runs)
@@ -557,10 +559,12 @@ def run_queries(url: str, opts: argparse.Namespace) -> dict[str, Any]:
             print(figures["explain"][0] + "\n")
     cli = {}
     if opts.cli_runs:
-        for argv in (["--help"], ["list"], ["show", str(chosen["show_id"])]):
-            cli[argv[0]] = cli_time(url, argv, opts.cli_runs)
-            print(f"== CLI {cli[argv[0]]['command']}: wall p50 {cli[argv[0]]['p50_ms']} ms, "
-                  f"p95 {cli[argv[0]]['p95_ms']} ms")  # fmt: skip
+        for label, argv in (("--help", ["--help"]), ("list", ["list"]),
+                            ("show ID", ["show", str(chosen["show_id"])]),
+                            ("show URL", ["show", chosen["show_url"]])):  # fmt: skip
+            cli[label] = figures = cli_time(url, argv, opts.cli_runs)
+            print(f"== CLI {figures['command']}: wall p50 {figures['p50_ms']} ms, "
+                  f"p95 {figures['p95_ms']} ms")  # fmt: skip
     print("\n| query | p50 ms | p95 ms | rows |\n|---|---|---|---|")
     for label, r in results.items():
         print(f"| {label} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['rows']} |")

@@ -35,6 +35,19 @@ COMMAND_MODULES: tuple[str, ...] = (
     "newscrawl.cli.serve_cmd",
 )
 
+# The module that registers each command. A command imports its own module only, so
+# `newscrawl list` starts without Scrapy, trafilatura or the site parsers (start-up time,
+# bench/queries.py); `--help`, `--version` and an unknown command load them all.
+COMMANDS: dict[str, str] = {
+    "crawl": "newscrawl.cli.crawl_cmd", "demo": "newscrawl.cli.crawl_cmd",
+    "db": "newscrawl.cli.db_cmd", "config": "newscrawl.cli.config_cmd",
+    **dict.fromkeys(("list", "show", "search", "timeline", "stats", "export", "runs"),
+                    "newscrawl.cli.inspect_cmd"),
+    "extract": "newscrawl.cli.extract_cmd", "reextract": "newscrawl.cli.reextract_cmd",
+    "check-layouts": "newscrawl.cli.check_cmd", "replica": "newscrawl.cli.replica_cmd",
+    "serve": "newscrawl.cli.serve_cmd", "report": "newscrawl.cli.serve_cmd",
+}  # fmt: skip
+
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2), not the usage block."""
@@ -51,7 +64,8 @@ def clip_words(text: str) -> str:
     return _LONG_WORD.sub(lambda m: f"{m[0][:40]}... ({len(m[0]):,} characters)", text)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole CLI, or (`command`) the top level with that command's module only."""
     import importlib
 
     parser = OneLineParser(
@@ -60,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
+    for name in (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -86,7 +100,8 @@ def _discard_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)

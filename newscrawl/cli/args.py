@@ -4,9 +4,9 @@ numbers (a 20-digit --limit is one line and exit code 2, not a database error)."
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 
-from newscrawl import sites
 from newscrawl.cli.output import FORMATS
 from newscrawl.config import clip
 from newscrawl.dates import KST
@@ -78,12 +78,45 @@ def bounded_int(minimum: int, maximum: int):
 positive_int = bounded_int(1, MAX_LIMIT)
 
 
+class SiteNames(Sequence[str]):
+    """The registered site names, sorted, as argparse `choices`, looked up in the registry
+    when argparse first needs them (a value to check, help to print)."""
+
+    _names: tuple[str, ...] | None = None
+
+    def _all(self) -> tuple[str, ...]:
+        if self._names is None:
+            from newscrawl import sites
+
+            self._names = tuple(sorted(sites.names()))
+        return self._names
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
+
+
+def add_site_option(parser: argparse.ArgumentParser, flag: str, help: str) -> None:
+    """An option taking a site name. The names are read from the registry only when needed,
+    so a command run without it does not import every site's parsers (start-up time)."""
+    action = parser.add_argument(flag, help=help)
+    action.choices = SiteNames()  # after add_argument, which would list them at once
+
+
 def add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
 
 
 def add_filters(parser: argparse.ArgumentParser, limit: int | None = 50) -> None:
-    parser.add_argument("--source", choices=sorted(sites.names()), help="only this site")
+    add_site_option(parser, "--source", "only this site")
     parser.add_argument("--since", type=parse_day, help="published on or after this KST day")
     parser.add_argument("--until", type=parse_day, help="published on or before this KST day")
     parser.add_argument("--pair", type=parse_pair, help="country pair, e.g. JP-KR")

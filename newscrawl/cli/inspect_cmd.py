@@ -13,7 +13,6 @@ from contextlib import closing
 from datetime import datetime
 from typing import Any
 
-from newscrawl import sites
 from newscrawl.cli import args as cli_args
 from newscrawl.cli.output import cell, dumps, render, write_csv
 from newscrawl.config import clip
@@ -79,7 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "`newscrawl crawl`), with its status, counts and errors. It takes --site, --status, "
         "--limit and --format; not the article filters of `list`.",
     )  # fmt: skip
-    p.add_argument("--site", choices=sorted(sites.names()), help="only this site's runs")
+    cli_args.add_site_option(p, "--site", "only this site's runs")
     p.add_argument("--status", choices=RUN_STATUSES, help="only runs with this status")
     p.add_argument("--limit", type=cli_args.positive_int, default=20,
                    help="at most N runs (default: 20)")  # fmt: skip

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
-from psycopg_pool import ConnectionPool
 
 from newscrawl import config
 from newscrawl.db import embedded
 from newscrawl.errors import UsageError
+
+if TYPE_CHECKING:  # imported when a pool is made: the CLI's one-shot commands make none
+    from psycopg_pool import ConnectionPool
 
 CONNECT_TIMEOUT = 10
 
@@ -83,6 +86,8 @@ def pool(
     runs on each new connection (a SET, not a startup option: options from DATABASE_URL or
     PGOPTIONS stay, and poolers that refuse startup options, PgBouncer, still accept it).
     """
+    from psycopg_pool import ConnectionPool
+
     connect(database).close()  # one readable error if it is unreachable
     return ConnectionPool(
         database.url,

@@ -77,8 +77,6 @@ MAX_ID = 2**63 - 1  # bigint
 def find_article(conn: psycopg.Connection, key: str) -> dict[str, Any] | None:
     """An article by id, by the site's own article id (`AEN20231005004351315`, `10481817`,
     a 14-digit `ud`), by canonical URL, or by any URL form it was reached by."""
-    from newscrawl import sites
-
     key = key.strip()
     with conn.cursor(row_factory=dict_row) as cur:
         if key.isdigit() and int(key) <= MAX_ID:
@@ -87,6 +85,8 @@ def find_article(conn: psycopg.Connection, key: str) -> dict[str, Any] | None:
             ).fetchone()
             if found:
                 return found
+        from newscrawl import sites  # here: `show ID` starts without the site parsers
+
         # a site's own article id (a Korea Herald number, a Yonhap AEN id), else any URL form
         candidates = sites.urls_for_id(key) or [sites.canonicalize(key)]
         for url in candidates:
@@ -168,27 +168,46 @@ def pairs(conn: psycopg.Connection, limit: int = 500) -> list[dict[str, Any]]:
             """SELECT p AS pair, count(*) AS articles, count(DISTINCT a.story_id) AS stories,
                       min(a.published_at) AS first_published_at,
                       max(a.published_at) AS last_published_at
-               FROM articles a, unnest(a.topic_pairs) p
+               FROM articles a, unnest(a.topic_pairs) p WHERE a.topic_pairs <> '{}'
                GROUP BY p ORDER BY count(DISTINCT a.story_id) DESC, p LIMIT %s""",
             (limit,),
         ).fetchall()
 
 
+# A search ranks at most this many matches, the newest; a query matching fewer ranks them
+# all. Ranking reads each candidate's tsvector (a TOAST fetch), so ranking every match of a
+# common word costs seconds at a million articles (bench/queries.py).
+SEARCH_CANDIDATES = 200
+
+
 def search(conn: psycopg.Connection, query: str, filters: Filters) -> list[dict[str, Any]]:
-    """Ranked full-text search; the query is a bound parameter to websearch_to_tsquery."""
+    """Ranked full-text search; the query is a bound parameter to websearch_to_tsquery.
+
+    Ordered by `ts_rank_cd` (cover density: title A, subtitle B, body C), then newest first,
+    among the newest `SEARCH_CANDIDATES` matches (at least `offset + limit` of them): when
+    fewer articles match, that is every match, ranked as a whole.
+    """
     where, params = filters.where()
-    params.update(query=query.replace("\x00", " "), limit=filters.limit, offset=filters.offset)
+    candidates = None if filters.limit is None else max(
+        SEARCH_CANDIDATES, filters.offset + filters.limit)  # fmt: skip
+    params.update(query=query.replace("\x00", " "), limit=filters.limit, offset=filters.offset,
+                  candidates=candidates)  # fmt: skip
     sql = f"""
-        SELECT a.id, a.source, a.published_at, a.title, a.topic_pairs AS pairs, a.story_id,
-               a.duplicate_of,
-               ts_rank_cd(a.search_vector, q) AS rank,
-               ts_headline('english', coalesce(a.body, ''), q,
+        SELECT c.id, c.source, c.published_at, c.title, c.topic_pairs AS pairs, c.story_id,
+               c.duplicate_of,
+               ts_rank_cd(c.search_vector, q) AS rank,
+               ts_headline('english', coalesce(c.body, ''), q,
                            'MaxFragments=2, MaxWords=18, MinWords=6,
                             StartSel=«, StopSel=», FragmentDelimiter=" … "') AS snippet,
-               a.canonical_url
-        FROM articles a, websearch_to_tsquery('english', %(query)s) q
-        WHERE a.search_vector @@ q AND {where}
-        ORDER BY rank DESC, a.published_at DESC NULLS LAST, a.id DESC
+               c.canonical_url
+        FROM (SELECT a.id, a.source, a.published_at, a.title, a.topic_pairs, a.story_id,
+                     a.duplicate_of, a.search_vector, a.body, a.canonical_url
+              FROM articles a, websearch_to_tsquery('english', %(query)s) q
+              WHERE a.search_vector @@ q AND {where}
+              ORDER BY a.published_at DESC NULLS LAST, a.id DESC
+              LIMIT %(candidates)s) c,
+             websearch_to_tsquery('english', %(query)s) q
+        ORDER BY rank DESC, c.published_at DESC NULLS LAST, c.id DESC
         LIMIT %(limit)s OFFSET %(offset)s"""
     with conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(sql, params).fetchall()
@@ -206,52 +225,82 @@ def timeline(
     where, params = filters.where()
     params["limit"] = filters.limit
     order = "DESC" if newest_first else ""
+    # The latest stories first (stories_newest_idx), each kept when one of its articles
+    # passes the filters (one probe of articles_story_members_idx); then only those
+    # stories' articles are read and counted.
     sql = f"""
-        SELECT * FROM (
-            SELECT s.id AS story_id, s.first_published_at AS published_at,
-                   latest.title AS headline,
-                   array_agg(DISTINCT a.source ORDER BY a.source) AS sources,
-                   count(a.id) AS articles,
-                   count(a.id) FILTER (WHERE a.duplicate_of IS NULL) AS versions,
-                   latest.id AS latest_article_id
-            FROM stories s
-            JOIN articles a ON a.story_id = s.id
-            LEFT JOIN articles latest ON latest.id = s.latest_article_id
-            WHERE {where}
-            GROUP BY s.id, latest.id, latest.title
-            ORDER BY s.first_published_at DESC NULLS FIRST, s.id DESC
-            LIMIT %(limit)s) latest_stories
-        ORDER BY published_at {order} NULLS LAST, story_id {order}"""
+        SELECT s.id AS story_id, s.first_published_at AS published_at,
+               latest.title AS headline, s.sources, s.articles, s.versions,
+               latest.id AS latest_article_id
+        FROM (SELECT s.id, s.first_published_at, s.latest_article_id,
+                     array_agg(DISTINCT a.source ORDER BY a.source) AS sources,
+                     count(a.id) AS articles,
+                     count(a.id) FILTER (WHERE a.duplicate_of IS NULL) AS versions
+              FROM (SELECT s.id, s.first_published_at, s.latest_article_id FROM stories s
+                    WHERE EXISTS (SELECT 1 FROM articles a
+                                  WHERE a.story_id = s.id AND {where})
+                    ORDER BY s.first_published_at DESC NULLS FIRST, s.id DESC
+                    LIMIT %(limit)s) s
+              JOIN articles a ON a.story_id = s.id AND {where}
+              GROUP BY s.id, s.first_published_at, s.latest_article_id) s
+        LEFT JOIN articles latest ON latest.id = s.latest_article_id
+        ORDER BY s.first_published_at {order} NULLS LAST, s.id {order}"""
     with conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(sql, params).fetchall()
 
 
 def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[str, Any]:
+    """Counts per source, per KST day or week (the latest `filters.limit` rows) and pair.
+
+    The counts read only articles_newest_idx, which carries every column they use.
+    """
     where, params = filters.where()
     trunc = "week" if period == "week" else "day"
+    kst_period = f"date_trunc('{trunc}', published_at AT TIME ZONE 'Asia/Seoul')"
     with conn.cursor(row_factory=dict_row) as cur:
+        # `bilateral_share`: bilateral / articles, one division per source rather than a
+        # numeric average over every row (the same numeric, same rounding). `updated`: more
+        # than one version; versions are numbered 1, 2, ... per article
+        # (store._add_version), so those are the articles with a version 2 or later.
         by_source = cur.execute(
             f"""SELECT source, count(*) AS articles,
                        count(*) FILTER (WHERE topic_bilateral) AS bilateral,
-                       round(avg(CASE WHEN topic_bilateral THEN 1.0 ELSE 0 END), 3)
+                       round(count(*) FILTER (WHERE topic_bilateral)::numeric / count(*), 3)
                            AS bilateral_share,
                        count(*) FILTER (WHERE duplicate_of IS NOT NULL) AS copies,
                        count(*) FILTER (WHERE version_rank > 0) AS later_versions,
-                       count(*) FILTER (WHERE (SELECT count(*) FROM article_versions v
-                                               WHERE v.article_id = a.id) > 1) AS updated
+                       count(*) FILTER (WHERE a.id IN (SELECT v.article_id
+                                                       FROM article_versions v
+                                                       WHERE v.version > 1)) AS updated
                 FROM articles a WHERE {where} GROUP BY source ORDER BY source""",
             params,
         ).fetchall()
+        # With a limit, only the latest `limit` periods can hold the first `limit` rows:
+        # their start is found by stepping back one period at a time through the index.
+        since_period = ""
+        if filters.limit is not None:
+            since_period = f"""AND published_at >= (
+                WITH RECURSIVE periods(start, n) AS (
+                    SELECT (SELECT {kst_period} FROM articles a
+                            WHERE {where} AND published_at IS NOT NULL
+                            ORDER BY published_at DESC NULLS LAST LIMIT 1), 1
+                    UNION ALL
+                    SELECT (SELECT {kst_period} FROM articles a
+                            WHERE {where}
+                              AND published_at < p.start AT TIME ZONE 'Asia/Seoul'
+                            ORDER BY published_at DESC NULLS LAST LIMIT 1), p.n + 1
+                    FROM periods p WHERE p.start IS NOT NULL AND p.n < %(limit)s)
+                SELECT min(start) AT TIME ZONE 'Asia/Seoul' FROM periods)"""
         per_period = cur.execute(
-            f"""SELECT date_trunc('{trunc}', published_at AT TIME ZONE 'Asia/Seoul')::date
-                       AS period, source, count(*) AS articles
-                FROM articles a WHERE {where} AND published_at IS NOT NULL
+            f"""SELECT {kst_period}::date AS period, source, count(*) AS articles
+                FROM articles a WHERE {where} AND published_at IS NOT NULL {since_period}
                 GROUP BY 1, 2 ORDER BY 1 DESC, 2 LIMIT %(limit)s""",
             {**params, "limit": filters.limit},
         ).fetchall()
-        pairs = cur.execute(
+        pairs = cur.execute(  # an article without pairs adds none: articles_pairs_idx
             f"""SELECT p AS pair, count(*) AS articles
-                FROM articles a, unnest(a.topic_pairs) p WHERE {where}
+                FROM (SELECT unnest(a.topic_pairs) AS p FROM articles a
+                      WHERE {where} AND a.topic_pairs <> '{{}}') unnested
                 GROUP BY p ORDER BY count(*) DESC, p LIMIT 10""",
             params,
         ).fetchall()

@@ -46,6 +46,7 @@ COMMANDS: dict[str, str] = {
     "extract": "newscrawl.cli.extract_cmd", "reextract": "newscrawl.cli.reextract_cmd",
     "check-layouts": "newscrawl.cli.check_cmd", "replica": "newscrawl.cli.replica_cmd",
     "serve": "newscrawl.cli.serve_cmd", "report": "newscrawl.cli.serve_cmd",
+    "retag": "newscrawl.cli.retag_cmd",
 }  # fmt: skip
 
 

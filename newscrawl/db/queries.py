@@ -174,40 +174,21 @@ def pairs(conn: psycopg.Connection, limit: int = 500) -> list[dict[str, Any]]:
         ).fetchall()
 
 
-# A search ranks at most this many matches, the newest; a query matching fewer ranks them
-# all. Ranking reads each candidate's tsvector (a TOAST fetch), so ranking every match of a
-# common word costs seconds at a million articles (bench/queries.py).
-SEARCH_CANDIDATES = 200
-
-
 def search(conn: psycopg.Connection, query: str, filters: Filters) -> list[dict[str, Any]]:
-    """Ranked full-text search; the query is a bound parameter to websearch_to_tsquery.
-
-    Ordered by `ts_rank_cd` (cover density: title A, subtitle B, body C), then newest first,
-    among the newest `SEARCH_CANDIDATES` matches (at least `offset + limit` of them): when
-    fewer articles match, that is every match, ranked as a whole.
-    """
+    """Ranked full-text search; the query is a bound parameter to websearch_to_tsquery."""
     where, params = filters.where()
-    candidates = None if filters.limit is None else max(
-        SEARCH_CANDIDATES, filters.offset + filters.limit)  # fmt: skip
-    params.update(query=query.replace("\x00", " "), limit=filters.limit, offset=filters.offset,
-                  candidates=candidates)  # fmt: skip
+    params.update(query=query.replace("\x00", " "), limit=filters.limit, offset=filters.offset)
     sql = f"""
-        SELECT c.id, c.source, c.published_at, c.title, c.topic_pairs AS pairs, c.story_id,
-               c.duplicate_of,
-               ts_rank_cd(c.search_vector, q) AS rank,
-               ts_headline('english', coalesce(c.body, ''), q,
+        SELECT a.id, a.source, a.published_at, a.title, a.topic_pairs AS pairs, a.story_id,
+               a.duplicate_of,
+               ts_rank_cd(a.search_vector, q) AS rank,
+               ts_headline('english', coalesce(a.body, ''), q,
                            'MaxFragments=2, MaxWords=18, MinWords=6,
                             StartSel=«, StopSel=», FragmentDelimiter=" … "') AS snippet,
-               c.canonical_url
-        FROM (SELECT a.id, a.source, a.published_at, a.title, a.topic_pairs, a.story_id,
-                     a.duplicate_of, a.search_vector, a.body, a.canonical_url
-              FROM articles a, websearch_to_tsquery('english', %(query)s) q
-              WHERE a.search_vector @@ q AND {where}
-              ORDER BY a.published_at DESC NULLS LAST, a.id DESC
-              LIMIT %(candidates)s) c,
-             websearch_to_tsquery('english', %(query)s) q
-        ORDER BY rank DESC, c.published_at DESC NULLS LAST, c.id DESC
+               a.canonical_url
+        FROM articles a, websearch_to_tsquery('english', %(query)s) q
+        WHERE a.search_vector @@ q AND {where}
+        ORDER BY rank DESC, a.published_at DESC NULLS LAST, a.id DESC
         LIMIT %(limit)s OFFSET %(offset)s"""
     with conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(sql, params).fetchall()

@@ -318,10 +318,20 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def explain(conn: psycopg.Connection, statements: list[tuple[Any, Any]]) -> list[str]:
-    plans = []
+    """EXPLAIN (ANALYZE, BUFFERS) of each statement; a SET LOCAL the query function sent
+    (`queries.one_process`) applies to the statement after it, in one transaction."""
+    plans, setting = [], None
     for query, params in statements:
-        rows = conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query}", params).fetchall()
+        if str(query).lstrip().upper().startswith("SET "):
+            setting = query
+            continue
+        with conn.transaction():
+            if setting:
+                conn.execute(setting)
+                plans.append(f"({setting})")
+            rows = conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query}", params).fetchall()
         plans.append("\n".join(r[0] for r in rows))
+        setting = None
     return plans
 
 

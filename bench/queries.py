@@ -514,6 +514,7 @@ def main() -> int:
 
 def run_queries(url: str, opts: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {}
+    load_before = os.getloadavg()  # the machine is shared: how busy it was, for the reader
     with psycopg.connect(url, autocommit=True, prepare_threshold=None,
                          cursor_factory=RecordingCursor) as conn:  # fmt: skip
         info = server_settings(conn)
@@ -580,7 +581,8 @@ def run_queries(url: str, opts: argparse.Namespace) -> dict[str, Any]:
         print(f"| {label} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['rows']} |")
     return {"database": {**sizes, "first_published": dates[0], "last_published": dates[1]},
             "server": info, "chosen": chosen, "queries": results, "search_sweep": sweep,
-            "cli": cli,
+            "cli": cli, "load_average_1_5_15_min": {"before": load_before,
+                                                    "after": os.getloadavg()},
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}  # fmt: skip
 
 

@@ -264,7 +264,8 @@ def timeline(
 def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[str, Any]:
     """Counts per source, per KST day or week (the latest `filters.limit` rows) and pair.
 
-    The counts read only articles_newest_idx, which carries every column they use.
+    Each count scans an index that carries the columns it reads (articles_newest_idx,
+    articles_pairs_idx) instead of the table's rows; only `--problem` reads the rows.
     """
     where, params = filters.where()
     trunc = "week" if period == "week" else "day"

@@ -265,7 +265,7 @@ def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[
     """Counts per source, per KST day or week (the latest `filters.limit` rows) and pair.
 
     Each count scans an index that carries the columns it reads (articles_newest_idx,
-    articles_pairs_idx) instead of the table's rows; only `--problem` reads the rows.
+    articles_pairs_idx) instead of the table's rows.
     """
     where, params = filters.where()
     trunc = "week" if period == "week" else "day"

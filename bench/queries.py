@@ -318,10 +318,20 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def explain(conn: psycopg.Connection, statements: list[tuple[Any, Any]]) -> list[str]:
-    plans = []
+    """EXPLAIN (ANALYZE, BUFFERS) of each statement; a SET LOCAL the query function sent
+    (`queries.one_process`) applies to the statement after it, in one transaction."""
+    plans, setting = [], None
     for query, params in statements:
-        rows = conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query}", params).fetchall()
+        if str(query).lstrip().upper().startswith("SET "):
+            setting = query
+            continue
+        with conn.transaction():
+            if setting:
+                conn.execute(setting)
+                plans.append(f"({setting})")
+            rows = conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query}", params).fetchall()
         plans.append("\n".join(r[0] for r in rows))
+        setting = None
     return plans
 
 
@@ -504,6 +514,7 @@ def main() -> int:
 
 def run_queries(url: str, opts: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {}
+    load_before = os.getloadavg()  # the machine is shared: how busy it was, for the reader
     with psycopg.connect(url, autocommit=True, prepare_threshold=None,
                          cursor_factory=RecordingCursor) as conn:  # fmt: skip
         info = server_settings(conn)
@@ -570,7 +581,8 @@ def run_queries(url: str, opts: argparse.Namespace) -> dict[str, Any]:
         print(f"| {label} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['rows']} |")
     return {"database": {**sizes, "first_published": dates[0], "last_published": dates[1]},
             "server": info, "chosen": chosen, "queries": results, "search_sweep": sweep,
-            "cli": cli,
+            "cli": cli, "load_average_1_5_15_min": {"before": load_before,
+                                                    "after": os.getloadavg()},
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,17 @@ class Filters:
                            f"WHERE split_part(p, ':', 1) = %(problem)s)")  # fmt: skip
             params["problem"] = self.problem
         return " AND ".join(clauses), params
+
+
+@contextmanager
+def one_process(conn: psycopg.Connection) -> Iterator[None]:
+    """Run the statements inside without parallel workers (in a transaction of their own, or
+    to the end of the caller's). For a LIMIT over an index walk: starting workers costs more
+    than the few thousand entries read (tens of ms on a busy machine), and each worker walks
+    its own share past the limit."""
+    with conn.transaction():
+        conn.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
 
 
 ARTICLE_SUMMARY = """
@@ -226,14 +238,15 @@ def timeline(
               GROUP BY s.id, s.first_published_at, s.latest_article_id) s
         LEFT JOIN articles latest ON latest.id = s.latest_article_id
         ORDER BY s.first_published_at {order} NULLS LAST, s.id {order}"""
-    with conn.cursor(row_factory=dict_row) as cur:
+    with one_process(conn), conn.cursor(row_factory=dict_row) as cur:
         return cur.execute(sql, params).fetchall()
 
 
 def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[str, Any]:
     """Counts per source, per KST day or week (the latest `filters.limit` rows) and pair.
 
-    The counts read only articles_newest_idx, which carries every column they use.
+    Each count scans an index that carries the columns it reads (articles_newest_idx,
+    articles_pairs_idx) instead of the table's rows.
     """
     where, params = filters.where()
     trunc = "week" if period == "week" else "day"
@@ -272,12 +285,13 @@ def statistics(conn: psycopg.Connection, filters: Filters, period: str) -> dict[
                             ORDER BY published_at DESC NULLS LAST LIMIT 1), p.n + 1
                     FROM periods p WHERE p.start IS NOT NULL AND p.n < %(limit)s)
                 SELECT min(start) AT TIME ZONE 'Asia/Seoul' FROM periods)"""
-        per_period = cur.execute(
-            f"""SELECT {kst_period}::date AS period, source, count(*) AS articles
-                FROM articles a WHERE {where} AND published_at IS NOT NULL {since_period}
-                GROUP BY 1, 2 ORDER BY 1 DESC, 2 LIMIT %(limit)s""",
-            {**params, "limit": filters.limit},
-        ).fetchall()
+        with one_process(conn) if since_period else nullcontext():
+            per_period = cur.execute(
+                f"""SELECT {kst_period}::date AS period, source, count(*) AS articles
+                    FROM articles a WHERE {where} AND published_at IS NOT NULL {since_period}
+                    GROUP BY 1, 2 ORDER BY 1 DESC, 2 LIMIT %(limit)s""",
+                {**params, "limit": filters.limit},
+            ).fetchall()
         pairs = cur.execute(  # an article without pairs adds none: articles_pairs_idx
             f"""SELECT p AS pair, count(*) AS articles
                 FROM (SELECT unnest(a.topic_pairs) AS p FROM articles a

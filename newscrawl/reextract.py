@@ -8,10 +8,8 @@ does; an article whose text changes gets a new version, as if the site had updat
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import psycopg
@@ -20,6 +18,7 @@ from newscrawl.db import queries
 from newscrawl.db.store import Outcome, store_article
 from newscrawl.extract import page_to_article
 from newscrawl.items import ArticleItem, FetchedPage
+from newscrawl.workers import spawn_pool
 
 logger = logging.getLogger(__name__)
 
@@ -82,8 +81,7 @@ def reextract(
     `workers` > 0 extracts in that many worker processes (as the crawl does, setting
     NEWSCRAWL_EXTRACT_WORKERS) while this process stores; `pages` counts the pages read."""
     counts: Counter[str] = Counter()
-    pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            if workers > 0 else None)  # fmt: skip
+    pool = spawn_pool(workers) if workers > 0 else None
     try:
         with read_conn.transaction():
             for batch in _batches(raw_pages(read_conn, filters), BATCH):

@@ -60,6 +60,11 @@ def _in_worker(
     return item, records
 
 
+def spawn_pool(workers: int, **kwargs: Any) -> ProcessPoolExecutor:
+    """A pool of spawned (not forked) worker processes: the caller may have threads."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), **kwargs)
+
+
 class _SharedPool:
     """A process pool shared by the pipelines of one process, shut down by the last user."""
 
@@ -77,9 +82,8 @@ class _SharedPool:
     def executor(self) -> Executor:
         with self._lock:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(
+                self._pool = spawn_pool(
                     self._workers,
-                    mp_context=multiprocessing.get_context("spawn"),
                     initializer=_init_worker,
                     initargs=(logging.getLogger().getEffectiveLevel(),),
                 )

@@ -108,12 +108,22 @@ _PART_BREAK = re.compile(
 # "meeting of South Korea, Japan and China": the countries of a meeting are its parties.
 _EVENT_OF = re.compile(
     r"(?:^|\W)(?:meeting|meetings|summit|summits|talks|conference|dialogue|consultations|"
-    r"session|gathering|delegations?|ministers|leaders)\s+of\s+(?:the\s+)?$",
+    r"session|gathering|delegations?|ministers|leaders|chiefs|heads|envoys|officials|"
+    r"representatives|negotiators|diplomats)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A person's name (two capitalised words, or a surname) acting before "with"/"met".
 _ACTOR = re.compile(r"(?<![\w'])(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[a-z]+)?"
                     r"(?:\s+also)?\s+(?:held|met|had|made|spoke|talked)\b")
+# A country's body of state right after it: "China's culture and tourism ministry".
+_BODY_AFTER = re.compile(
+    r"(?:['\u2019]s)?(?:\s+[\w-]+){0,3}?\s+(?:ministry|government|authorities|cabinet|"
+    r"administration)\b",
+    re.IGNORECASE,
+)
+# Guard words that make a capital a city, not its government.
+_MUNICIPAL = re.compile(r"mayor|governor|city|municipal|metropolitan|sister|province",
+                        re.IGNORECASE)
 _OF = re.compile(r"(?:^|\W)of\s+(?:the\s+)?$", re.IGNORECASE)
 _PEOPLE_ANAPHOR = re.compile(r"leader|minister|diplomat|official|envoy|delegation|president")
 # Words allowed between a country and an official's title: "Japan's top nuclear envoy".
@@ -317,7 +327,7 @@ class _Scan:
         self.terms.update(unit.terms)
         snippet = text[unit.start:unit.end].strip()
         weight = min(unit.weight, rules.weights["unit_cap"]) * mult
-        if unit.guards and not self._governments_act(parties, home_cues):
+        if unit.guards and not self._governments_act(parties, home_cues, unit.guards):
             self.guards.update(unit.guards)
             weight *= rules.weights["guard_damping"]
         if mult == 1.0 and self._background(snippet):
@@ -527,7 +537,9 @@ class _Scan:
                 continue
             if len(run) >= 2:
                 head = run[0]
-                if run[-1].official and not run[0].official:
+                last = run[-1]
+                if (last.official and not run[0].official and not last.noun
+                        and not last.person and last.role != _SOURCE):
                     for x in run:
                         x.official, x.role = True, _PARTY
                 elif head.role in (_SUBJECT, _PLACE, _TARGET):
@@ -639,7 +651,17 @@ class _Scan:
                     # "Foreign Minister Cho Hyun-jin": named in full, in the home way, the
                     # official names the home country ("Foreign Minister Han" does not).
                     self.home_named = True
+        # "China's tourism ministry said ..., while the foreign ministry summoned ...": a body
+        # of state after another country's body, with no home mention before it, is that
+        # country's too.
+        home = self.rules.home
+        bodies = [mn.end for mn in mentions if mn.noun and home not in mn.codes
+                  and _BODY_AFTER.match(text, mn.end, mn.end + 48)]
         for start, _end in unit.home:
+            if any(end <= start for end in bodies) and not any(
+                home in mn.codes for mn in mentions if mn.start < start
+            ):
+                continue
             if not qualified(start):
                 cues.append(start)
                 self.home_named = True
@@ -731,11 +753,17 @@ class _Scan:
         return out
 
     @staticmethod
-    def _governments_act(parties: list[_Mention], home_cues: list[int]) -> bool:
+    def _governments_act(
+        parties: list[_Mention], home_cues: list[int], guards: list[str]
+    ) -> bool:
         """Two governments act in the sentence (officials on both sides): a sport, business or
         court word in it does not make it less diplomatic ("called in the ambassador and said
-        the ruling was regrettable")."""
-        acting = {c for mn in parties if mn.official for c in mn.codes}
+        the ruling was regrettable"). A capital standing for its government acts too ("Seoul
+        conveys concern to Beijing after court ruling"), but not beside city words ("Seoul,
+        Tokyo agree ... at mayor-governor meeting": the cities)."""
+        cities = any(_MUNICIPAL.search(g) for g in guards)
+        acting = {c for mn in parties if mn.official or (mn.capital and not cities)
+                  for c in mn.codes}
         codes = {c for mn in parties for c in mn.codes}
         return bool(acting or home_cues) and len(codes) + bool(home_cues) >= 2
 
@@ -831,8 +859,17 @@ class _Scan:
             pairs[real] = pairs.get(real, 0.0) + score
             why.setdefault(real, []).extend(reasons)
         if home_named:
+            # "Japan's PM holds talks with Mekong leaders" in a story of Japan meeting others:
+            # the other side is theirs, not the home country, unless the home country is
+            # already a named party with it.
+            elsewhere = {
+                c for (a, b), s in pairs.items() if s >= t["bilateral"] and rules.home not in (a, b)
+                for c in (a, b)
+            }
             for code, weight, snippet, how in self.implicit:
                 pair = _pair(code, rules.home)
+                if code in elsewhere and pair not in pairs:
+                    continue
                 pairs[pair] = pairs.get(pair, 0.0) + weight
                 why.setdefault(pair, []).append((weight, snippet, how, False))
         best = max(pairs.values(), default=0.0)

@@ -193,3 +193,93 @@ def test_evidence_says_why_each_pair_is_there(rules):
         for s in reasons["sentences"]:
             assert s["text"] and s["why"] and s["weight"] > 0
     assert any("Vietnamese ambassador" in s["text"] for s in why["KR-VN"]["sentences"])
+
+
+# Round 2 (docs/topic.md, "The wire-style set"): what the first held-out part showed.
+
+
+def test_the_chiefs_of_three_countries_are_parties_not_subjects(rules):
+    body = (
+        "JAKARTA, May 9 (Yonhap) -- The defense chiefs of South Korea, Australia and Canada "
+        "met on the sidelines of a regional forum on Thursday and discussed maritime "
+        "security.\n\n"
+        "The three countries also agreed to hold joint drills in the fall."
+    )
+    assert _pairs(rules, "Defense chiefs meet in Jakarta", body) == [
+        "AU-CA", "AU-KR", "CA-KR",
+    ]
+
+
+def test_a_side_trip_destination_is_not_a_party_to_the_stopover(rules):
+    body = (
+        "SEOUL, Feb. 2 (Yonhap) -- North Korean Foreign Minister Choe Son-hui held talks with "
+        "Vietnamese Foreign Minister Tran Duc Long in Hanoi on Monday, state media said.\n\n"
+        "On her way to Beijing, Choe stopped over in Vientiane and held talks with Lao Foreign "
+        "Minister Khamphet Sisouk, the Lao foreign ministry said."
+    )
+    pairs = _pairs(rules, "N. Korean FM visits Vietnam", body)
+    assert "KP-LA" in pairs and "CN-LA" not in pairs and "CN-KP" not in pairs
+
+
+def test_a_source_clause_does_not_make_the_country_before_it_a_party(rules):
+    body = (
+        "MOSCOW, March 4 (Yonhap) -- Russia summoned the Japanese ambassador on Tuesday to "
+        "protest Tokyo's new sanctions over the war in Ukraine, the Russian foreign ministry "
+        "said.\n\n"
+        "Japan's foreign ministry said it had conveyed its regret to Moscow."
+    )
+    assert _pairs(rules, "Russia summons Japanese envoy", body) == ["JP-RU"]
+
+
+def test_a_foreign_body_makes_the_next_unnamed_ministry_its_own(rules):
+    body = (
+        "BEIJING, June 3 (Yonhap) -- China's commerce ministry announced curbs on imports of "
+        "Japanese fish on Monday, while the foreign ministry summoned the Japanese "
+        "ambassador to protest Tokyo's release of treated water.\n\n"
+        "Tokyo urged Beijing to lift the curbs, Japan's top government spokesman said. "
+        "South Korea's fisheries ministry said it was watching the dispute."
+    )
+    assert _pairs(rules, "China curbs Japanese fish imports", body) == ["CN-JP"]
+
+
+def test_a_story_between_others_gets_no_home_pair_from_a_one_country_sentence(rules):
+    body = (
+        "TOKYO, July 7 (Yonhap) -- Japanese Prime Minister Kenta Oshiro held talks with the "
+        "leaders of Fiji, Samoa and Tonga in Tokyo on Monday and pledged aid for coastal "
+        "defenses.\n\n"
+        "Japan is the second-largest donor to the region after Australia and ahead of South "
+        "Korea, according to a think tank."
+    )
+    pairs = _pairs(rules, "Japan's PM holds talks with Pacific island leaders", body)
+    assert pairs == ["FJ-JP", "JP-TO", "JP-WS"], pairs
+
+
+def test_capitals_acting_keep_a_court_story_diplomatic_but_cities_do_not(rules):
+    body = (
+        "SEOUL, Aug. 12 (Yonhap) -- South Korea has conveyed its concern to China after a "
+        "Chinese court sentenced a South Korean businessman to five years in prison, the "
+        "foreign ministry said."
+    )
+    title = "Seoul conveys concern to Beijing after Chinese court jails Korean"
+    assert _pairs(rules, title, body) == ["CN-KR"]
+    city = (
+        "SEOUL, Aug. 12 (Yonhap) -- Seoul Mayor Oh Tae-kyun and Beijing Mayor Liu Hong agreed "
+        "Monday to expand exchanges between the two cities' museums."
+    )
+    assert _pairs(rules, "Seoul, Beijing agree on exchanges at mayors' meeting", city) == []
+
+
+def test_a_late_second_meeting_with_a_defense_secretary_is_a_pair(rules):
+    body = (
+        "HANOI, Nov. 6 (Yonhap) -- Defense Minister Shin Kyung-ho held talks with Vietnamese "
+        "Defense Minister Pham Van Hoa in Hanoi on Wednesday and agreed to expand defense "
+        "industry cooperation, Seoul's defense ministry said.\n\n"
+        "The two ministers also agreed to hold joint drills on disaster relief.\n\n"
+        "South Korea and Vietnam upgraded their ties to a comprehensive strategic partnership "
+        "in 2022.\n\n"
+        "On his way home, Shin stopped in Manila and held talks with Philippine Defense "
+        "Secretary Ramon Cruz, the ministry added."
+    )
+    assert _pairs(rules, "S. Korea, Vietnam defense chiefs agree on arms cooperation", body) == [
+        "KR-PH", "KR-VN",
+    ]

@@ -28,6 +28,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +69,8 @@ _WITH = re.compile(r"\bwith\b")
 _SUBJECT_WITH = re.compile(
     r"\b(?:cooperation|ties|relations|relationship|tension|tensions|trade|dealings|alliance|"
     r"partnership|war|conflict|dispute|disputes|border|rapprochement|friendship|talks|"
-    r"negotiations|exchanges|contacts|collusion|clashes|standoff|competition|rivalry)\s+$"
+    r"negotiations|exchanges|contacts|collusion|clashes|standoff|competition|rivalry|summit|"
+    r"summits|meeting|visit)\s+$"
 )
 # A topic marker followed by time is not a topic: "on Tuesday", "over the weekend".
 _NOT_TOPIC = re.compile(
@@ -82,11 +84,28 @@ _TRAVEL_FOR = re.compile(
     r"\b(?:left|leave|leaves|leaving|departed|departs|headed|heads|bound|off|flew|flies|"
     r"traveled|travelled|travels)\s+for$"
 )
+# "called on Pyongyang to halt ...": an addressee, not a topic.
+_CALL_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+on$", re.IGNORECASE)
+# "TOKYO, Feb. 11 (Yonhap) --": the city a story is filed from.
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z.'\- ]{2,30}?)(?:/[A-Z][A-Z.'\- ]+)*,\s+[A-Z][a-z]{2,4}\.?\s+\d"
+)
+# Forces of a state that join an exercise: "Japanese fighter jets joining ...".
+_JOINING = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:jets?|fighters?|aircraft|bombers?|warships?|ships?|frigates?|"
+    r"destroyers?|submarines?|vessels?|troops|soldiers|marines|forces|navy|units?)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:join|joins|joined|joining|took\s+part|taking\s+part|"
+    r"participated|participating)\b"
+)
+# "the commerce ministry": a body named without its country.
+_THE_BODY = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+# A sentence opening with its place: "In Tokyo, ...".
+_SCENE_OPEN = re.compile(r"\s*(?:Meanwhile,\s+|Separately,\s+)?[Ii]n\s+")
 # Who hosts whom: the countries before one of these and the countries after it.
 _HUB = re.compile(r"\b(?:with|met|meets|received|receives|hosted|hosts|welcomed|greeted)\b")
 # "its military cooperation with Pyongyang": a third country's dealings, a subject.
 _THEIR_WITH = re.compile(
-    r"\b(?:its|their|all|any)\s+(?:[\w-]+\s+){0,3}(?:cooperation|ties|relations|trade|dealings|"
+    r"\b(?:its|their|all|any|including)\s+(?:[\w-]+\s+){0,3}(?:cooperation|ties|relations|trade|dealings|"
     r"alliance|partnership|treaty|deal|pact|talks|exchanges)\s+with\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -104,6 +123,13 @@ _PART_BREAK = re.compile(
     r"\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
     r"[a-z]+ed)\b)|"
     r",\s+(?:which|who|saying|calling|adding|citing|noting)\b"
+)
+# Where a sentence turns to something else ("X agreed ..., while Y asked ..."): pairs across
+# such a turn are not named together. (Not ", which" or ", saying": the clause goes on.)
+_TURN = re.compile(
+    r";|\s(?:while|whereas|although|though|if|unless|because)\s|"
+    r"\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
+    r"[a-z]+ed)\b)"
 )
 # "meeting of South Korea, Japan and China": the countries of a meeting are its parties.
 _EVENT_OF = re.compile(
@@ -220,9 +246,24 @@ class _Scan:
         self.last_weak = False  # last_group is only a guess (no pair was named)
         self.names: dict[str, str | None] = {}  # surname -> code (None: ambiguous)
         self.home_named = False  # a home official or body acts without the country's name
+        self.home_acts = False  # the home government acts somewhere in a diplomatic sentence
+        # Whose officials an unqualified title with a foreign name stands for: the dateline's
+        # foreign capital ("MANILA (Yonhap) -- ... Foreign Affairs Secretary Enrique Salonga")
+        # or, to the end of its paragraph, a sentence opening "In Tokyo, ...", where the
+        # unqualified bodies ("the foreign ministry") are that country's too.
+        self.dateline: str | None = None
+        self.scene: str | None = None
+        self.scene_bodies = False
         self.trace = trace
 
     # -- collecting ----------------------------------------------------------------------
+
+    def read_dateline(self, text: str) -> None:
+        """Set the scene from a foreign capital's dateline ("TOKYO, Feb. 11 (Yonhap) --")."""
+        m = _DATELINE.match(text)
+        e = self.rules.entries.get(_key(m.group(1).title())) if m else None
+        if e is not None and e.capital and len(e.codes) == 1 and self.rules.home not in e.codes:
+            self.dateline = self.scene = e.codes[0]
 
     def feed(self, text: str, mult: float) -> None:
         rules = self.rules
@@ -236,6 +277,9 @@ class _Scan:
                 unit.end = m.start()
                 if not unit.empty():
                     self._flush(unit, text, mult)
+                if "\n" in m.group():
+                    # A new paragraph: back to the dateline's scene.
+                    self.scene, self.scene_bodies = self.dateline, False
                 unit = _Unit(start=m.end())
                 continue
             surface = m.group("t")
@@ -264,6 +308,8 @@ class _Scan:
                             _Mention(e.codes, surface, start, end, True, venue=True)
                         )
                         continue
+                if text.startswith("$", end):
+                    continue  # "US$73 million", "A$2.1 billion": a currency
                 if (
                     e.noun
                     and not e.capital
@@ -301,6 +347,7 @@ class _Scan:
     def _flush(self, unit: _Unit, text: str, mult: float) -> None:
         rules = self.rules
         diplomatic = unit.weight > 0
+        self._set_scene(unit, text)
         self._add_names(unit, text)
         mentions = sorted(
             (mn for mn in unit.mentions if diplomatic or not mn.capital),
@@ -330,10 +377,18 @@ class _Scan:
         if unit.guards and not self._governments_act(parties, home_cues, unit.guards):
             self.guards.update(unit.guards)
             weight *= rules.weights["guard_damping"]
-        if mult == 1.0 and self._background(snippet):
+        background = mult == 1.0 and self._background(snippet)
+        if background:
             weight *= rules.weights["background"]
         made = self._sentence_pairs(unit, mentions, parties, home_cues, text, weight)
+        if self._home_government_acts(mentions, parties, home_cues, background):
+            self.home_acts = True
         if len(made) == 1 and _HOME in made[0][0] and made[0][2] in _IMPLIED:
+            if self.scene_bodies:
+                # "In Tokyo, the spokesman criticized the sanctions": Tokyo answers
+                # somebody, but not the home country.
+                self._note(unit, text, mentions, weight, [])
+                return
             # One foreign party and nobody named for the other side: the home country,
             # if the article names it at all (decided at the end).
             (code, _h), score, how = made[0]
@@ -352,6 +407,39 @@ class _Scan:
             self.why[pair].append((score, snippet, how, strong))
         self._remember(made, parties, home_cues)
         self._note(unit, text, mentions, weight, made)
+
+    def _home_government_acts(
+        self, mentions: list[_Mention], parties: list[_Mention], home_cues: list[int],
+        background: bool,
+    ) -> bool:
+        """The home government acts in this diplomatic sentence: its official or body, the
+        country through an official or its capital, a foreign mission at home ("the German
+        Embassy in Seoul"), or it reports ("..., the foreign ministry in Seoul said"). A
+        background sentence naming it ("a year after the South Korean president's state
+        visit") is not that government acting in this story."""
+        home = self.rules.home
+        if home_cues or any(home in mn.codes and mn.role == _SOURCE for mn in mentions):
+            return True
+        if background:
+            return False
+        return any(home in mn.codes and (mn.official or mn.capital) for mn in parties) or (
+            any(mn.official for mn in parties)
+            and any(mn.venue and home in mn.codes for mn in mentions)
+        )
+
+    def _set_scene(self, unit: _Unit, text: str) -> None:
+        """ "In Tokyo, Chief Cabinet Secretary ...": the paragraph moves to Tokyo."""
+        first = min(unit.mentions, key=lambda x: x.start, default=None)
+        if (
+            first is not None
+            and first.venue
+            and len(first.codes) == 1
+            and _SCENE_OPEN.fullmatch(text, unit.start, first.start)
+            and text.startswith(",", first.end)
+        ):
+            home = first.codes[0] == self.rules.home
+            self.scene = None if home else first.codes[0]
+            self.scene_bodies = not home
 
     def _remember_named(self, unit: _Unit, mentions: list[_Mention], text: str) -> None:
         """A sentence without diplomacy language makes no pair; it only tells who was named.
@@ -418,9 +506,14 @@ class _Scan:
         w = self.rules.weights
         groups = self._coordinated(parties, text)
         together = {p for g in groups for p in itertools.combinations(sorted(g), 2)}
+        known = bool(together)  # whether anything in the sentence sets pairs apart
         if not together:
-            # No coordinated group: pairs within one part of the sentence are together.
-            together = self._split_pairs(parties, text, unit)
+            # No coordinated group: pairs within one part of the sentence are together
+            # ("With the Ghanaian president, Han agreed ..., while the Tanzanian leader
+            # asked ...": no pair across the parts).
+            split = self._split_pairs(parties, text, unit)
+            if split is not None:
+                together, known = split, True
         together |= self._addressed(parties)
         size = max((len(g) for g in groups), default=len(codes))
         if size > w["large_group"]:
@@ -429,7 +522,7 @@ class _Scan:
         for pair in itertools.combinations(sorted(codes), 2):
             if _HOME in pair:
                 out.append((_pair(*pair), weight, "home official and foreign party"))
-            elif not together or pair in together:
+            elif not known or pair in together:
                 out.append((pair, weight, "named together"))
             else:
                 out.append((pair, weight * w["uncoordinated"], "named in the same sentence"))
@@ -522,9 +615,11 @@ class _Scan:
                 # The first country after "warned" is the addressee; the ones further on
                 # are what is said about it ("warned Seoul that arming Ukraine ...").
                 mn.role = _TARGET if after == "first" else _SUBJECT
-            elif not mn.noun and not mn.capital:
+            elif not mn.noun and not mn.capital and not _JOINING.match(text, mn.end, unit.end):
                 mn.role = _ATTRIBUTE
             else:
+                # (An adjective before forces that join: "with Japanese fighter jets joining
+                # the final phase", "a French frigate joined the drill": its state acts.)
                 mn.role = _PARTY
         # Coordinated mentions share the role of the first ("over North Korea and Russia");
         # coordinated adjectives share the title that follows the last ("South Korean and
@@ -596,7 +691,11 @@ class _Scan:
         seg = text[clause:mn.start]
         last = None
         for m in self.rules.topic.finditer(seg):
-            if not _NOT_TOPIC.match(seg, m.end()) and not _TRAVEL_FOR.search(seg, 0, m.end()):
+            if (
+                not _NOT_TOPIC.match(seg, m.end())
+                and not _TRAVEL_FOR.search(seg, 0, m.end())
+                and not _CALL_ON.search(seg, 0, m.end())
+            ):
                 last = m
         if last is None:
             return False
@@ -655,12 +754,20 @@ class _Scan:
         # of state after another country's body, with no home mention before it, is that
         # country's too.
         home = self.rules.home
-        bodies = [mn.end for mn in mentions if mn.noun and home not in mn.codes
+        bodies = [mn for mn in mentions if mn.noun and home not in mn.codes
                   and _BODY_AFTER.match(text, mn.end, mn.end + 48)]
-        for start, _end in unit.home:
-            if any(end <= start for end in bodies) and not any(
+        # "the defense ministry in Tokyo": the body of the country whose capital follows.
+        abroad = [mn.start for mn in mentions if mn.venue and home not in mn.codes]
+        for start, end in unit.home:
+            owner = next((b for b in reversed(bodies) if b.end <= start), None)
+            if owner is not None and not any(
                 home in mn.codes for mn in mentions if mn.start < start
             ):
+                mentions.append(_Mention(owner.codes, text[start:end], start, end, False,
+                                         role=_PARTY, official=True))
+                mentions.sort(key=lambda x: x.start)
+                continue
+            if any(0 < a - end <= 4 for a in abroad):
                 continue
             if not qualified(start):
                 cues.append(start)
@@ -668,7 +775,44 @@ class _Scan:
         for m in _CAPWORD.finditer(text, unit.start, unit.end):
             if self.names.get(m.group()) == _HOME:
                 cues.append(m.start())
+        if self.scene is not None:
+            cues = self._scene_officials(unit, mentions, text, cues, qualified)
         return sorted(cues)
+
+    def _scene_officials(
+        self, unit: _Unit, mentions: list[_Mention], text: str, cues: list[int],
+        qualified: Callable[[int], bool],
+    ) -> list[int]:
+        """In a foreign scene, unqualified titles before a foreign name (and, after "In
+        Tokyo,", unqualified bodies) are the scene country's: they become its parties."""
+        scene = self.scene
+        assert scene is not None
+        taken = [(mn.start, mn.end) for mn in mentions]
+        found = []
+        for start, end in unit.officials:
+            if qualified(start) or any(a <= start < b for a, b in taken):
+                continue
+            name = _NAME.match(text, end)
+            if self.scene_bodies and name is None and _THE_BODY.search(text, unit.start, start):
+                found.append((start, end))  # "In Beijing, the commerce ministry said ..."
+                continue
+            if name is None or name.group(1).split()[0] in self.rules.home_surnames:
+                continue
+            if not self.scene_bodies and not _HUB.search(text, max(unit.start, start - 30), start):
+                # From the dateline alone, only the one met or called is taken as local
+                # ("spoke by phone with Foreign Affairs Secretary Enrique Salonga"); a speaker
+                # may be a visitor.
+                continue
+            found.append((start, end))
+        if self.scene_bodies:
+            bodies = set(cues) & {h[0] for h in unit.home}
+            found += [h for h in unit.home if h[0] in bodies]
+            cues = [c for c in cues if c not in bodies]
+        for start, end in found:
+            mentions.append(_Mention((scene,), text[start:end], start, end, False,
+                                     role=_PARTY, official=True))
+        mentions.sort(key=lambda x: x.start)
+        return cues
 
     def _add_names(self, unit: _Unit, text: str) -> None:
         """Officials named earlier with their country count for it: "Nishimura said ..."."""
@@ -739,11 +883,14 @@ class _Scan:
         return {_pair(a, b) for a in speakers for b in targets}
 
     @staticmethod
-    def _split_pairs(parties: list[_Mention], text: str, unit: _Unit) -> set[tuple[str, str]]:
-        """Pairs named within one part of the sentence ("X told Y, ... while Z ...")."""
-        cuts = [m.start() for m in _PART_BREAK.finditer(text, unit.start, unit.end)]
+    def _split_pairs(
+        parties: list[_Mention], text: str, unit: _Unit
+    ) -> set[tuple[str, str]] | None:
+        """Pairs named within one part of the sentence ("X told Y, ... while Z ..."); None
+        when the sentence is one part (nothing is set apart)."""
+        cuts = [m.start() for m in _TURN.finditer(text, unit.start, unit.end)]
         if not cuts:
-            return set()  # one part: nothing is set apart
+            return None
         parts: dict[int, set[str]] = defaultdict(set)
         for mn in parties:
             parts[bisect.bisect_right(cuts, mn.start)].update(mn.codes)
@@ -762,8 +909,8 @@ class _Scan:
         conveys concern to Beijing after court ruling"), but not beside city words ("Seoul,
         Tokyo agree ... at mayor-governor meeting": the cities)."""
         cities = any(_MUNICIPAL.search(g) for g in guards)
-        acting = {c for mn in parties if mn.official or (mn.capital and not cities)
-                  for c in mn.codes}
+        acting = {c for mn in parties if mn.official or mn.addressed
+                  or (mn.capital and not cities) for c in mn.codes}
         codes = {c for mn in parties for c in mn.codes}
         return bool(acting or home_cues) and len(codes) + bool(home_cues) >= 2
 
@@ -790,7 +937,10 @@ class _Scan:
             if len(before) == 1:
                 (host,) = before
                 return host, after - before
-            if not before and any(c < split for c in home_cues):
+            if not before and not any(mn.start < split for mn in parties):
+                # "(Cho) held talks with the Solomon Islands and Vanuatu ministers", "FM holds
+                # talks with Solomon Islands, Vanuatu": whoever hosts, the guests are not a
+                # pair; nobody named before "with" is the home side, as in any wire headline.
                 return _HOME, after
             return None
         return None
@@ -858,17 +1008,19 @@ class _Scan:
             real = _pair(other, rules.home)
             pairs[real] = pairs.get(real, 0.0) + score
             why.setdefault(real, []).extend(reasons)
-        if home_named:
+        if home_named and self.home_acts:
+            # A sentence naming one foreign party implies the home government only in a story
+            # where that government acts (a business leader's trip abroad has none).
             # "Japan's PM holds talks with Mekong leaders" in a story of Japan meeting others:
-            # the other side is theirs, not the home country, unless the home country is
-            # already a named party with it.
+            # the other side is theirs, not the home country, unless the home country's pair
+            # with it stands on its own.
             elsewhere = {
                 c for (a, b), s in pairs.items() if s >= t["bilateral"] and rules.home not in (a, b)
                 for c in (a, b)
             }
             for code, weight, snippet, how in self.implicit:
                 pair = _pair(code, rules.home)
-                if code in elsewhere and pair not in pairs:
+                if code in elsewhere and pairs.get(pair, 0.0) < t["bilateral"]:
                     continue
                 pairs[pair] = pairs.get(pair, 0.0) + weight
                 why.setdefault(pair, []).append((weight, snippet, how, False))
@@ -932,8 +1084,10 @@ def classify(
     """
     scan = _Scan(rules, trace)
     if body:
+        scan.read_dateline(body)
         scan.feed(body, 1.0)
     scan.last_group, scan.last_people = set(), set()
+    scan.scene, scan.scene_bodies = None, False
     if title:
         scan.feed(title, rules.weights["title"])
     return scan.result()

@@ -118,6 +118,7 @@ class Rules:
     target: re.Pattern[str] = re.compile("(?!)")  # "warned Seoul": the addressee
     target_any: re.Pattern[str] = re.compile("(?!)")  # ... anywhere before, same clause
     home_title: re.Pattern[str] = re.compile("(?!)")  # "Foreign Minister Cho" (home official)
+    home_surnames: frozenset[str] = frozenset()  # the home officials' surnames
     past: re.Pattern[str] = re.compile("(?!)")  # background sentence cues
     future: re.Pattern[str] = re.compile("(?!)")  # not yet happened: "will visit"
     present: re.Pattern[str] = re.compile("(?!)")  # news sentence cues (a weekday)
@@ -417,6 +418,7 @@ def _compile(data: Any, name: str) -> Rules:
         target=_tail(_strings(data.get("target_verbs"), "target_verbs")),
         target_any=_words(_strings(data.get("target_verbs"), "target_verbs"), re.IGNORECASE),
         home_title=home_title,
+        home_surnames=frozenset(surnames),
         past=_words(_strings(bg.get("past"), "background.past")),
         future=_words(_strings(bg.get("future"), "background.future")),
         present=_words(_strings(bg.get("present"), "background.present")),

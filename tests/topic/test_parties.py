@@ -283,3 +283,124 @@ def test_a_late_second_meeting_with_a_defense_secretary_is_a_pair(rules):
     assert _pairs(rules, "S. Korea, Vietnam defense chiefs agree on arms cooperation", body) == [
         "KR-PH", "KR-VN",
     ]
+
+
+# Round 3: what the second held-out part, written by others, showed.
+
+
+def test_a_turn_in_the_sentence_keeps_two_guests_apart(rules):
+    body = (
+        "SEOUL, May 2 (Yonhap) -- President Han Seung-woo held talks with the leaders of Kenya "
+        "and Uganda on Tuesday, the presidential office said.\n\n"
+        "With Kenyan President Daniel Mwangi, Han agreed to expand port cooperation, while the "
+        "Ugandan leader, Grace Okello, asked for South Korean help with vaccine plants."
+    )
+    pairs = _pairs(rules, "Han meets Kenyan, Ugandan leaders", body)
+    assert pairs == ["KE-KR", "KR-UG"], pairs
+
+
+def test_talks_with_two_guests_and_no_host_named_do_not_pair_the_guests(rules):
+    body = (
+        "SUVA, Sept. 3 (Yonhap) -- Foreign Minister Cho Eun-seo held talks with Fijian Foreign "
+        "Minister Ratu Tevita on Tuesday and agreed to expand fisheries cooperation, the "
+        "foreign ministry said."
+    )
+    pairs = _pairs(rules, "FM holds talks with Fiji, Samoa on fisheries", body)
+    assert "FJ-WS" not in pairs and "FJ-KR" in pairs, pairs
+
+
+def test_a_ministry_in_a_foreign_capital_is_that_country_s(rules):
+    body = (
+        "TOKYO, Feb. 11 (Yonhap) -- Japanese Defense Minister Kenji Mori and U.S. Defense "
+        "Secretary Paul Grant reached an agreement on warship repairs during talks at the "
+        "defense ministry in Tokyo on Tuesday, according to a joint statement.\n\n"
+        "South Korean shipbuilders are bidding for similar work."
+    )
+    assert _pairs(rules, "Japan, U.S. agree on warship repairs", body) == ["JP-US"]
+
+
+def test_a_planned_summit_with_others_is_a_subject(rules):
+    body = (
+        "SEOUL, Oct. 15 (Yonhap) -- Lawmakers pressed Foreign Minister Ahn Ji-seok on "
+        "Tuesday on the fate of a delayed trilateral summit with Japan and China.\n\n"
+        "Ahn said the ministry had lodged a protest with Beijing over its steel structures "
+        "in the Yellow Sea and summoned the Chinese ambassador."
+    )
+    assert _pairs(rules, "FM grilled over Chinese structures", body) == ["CN-KR"]
+
+
+def test_a_business_leader_s_trip_implies_no_home_government(rules):
+    body = (
+        "RIYADH, Jan. 16 (Yonhap) -- Daesong Group Chairman Ko Min-jun met Saudi officials in "
+        "Riyadh on Tuesday to discuss a desalination plant, the group said.\n\n"
+        "On Wednesday, Ko flew to Abu Dhabi, where he was received by UAE President Sheikh "
+        "Khalid and pitched the group's reactor design, a company spokesperson said.\n\n"
+        "The trip comes a year after the South Korean president's state visit to the UAE."
+    )
+    assert _pairs(rules, "Daesong chief meets UAE president on Gulf tour", body) == []
+
+
+def test_a_government_that_denounces_another_is_diplomacy_despite_company_words(rules):
+    body = (
+        "SEOUL, Oct. 14 (Yonhap) -- North Korea on Tuesday denounced the European Union's new "
+        "sanctions on its officials and companies as a hostile act.\n\n"
+        "Announcing the sanctions, the EU's foreign policy chief called on Pyongyang to halt "
+        "its arms exports."
+    )
+    assert _pairs(rules, "N. Korea lashes out at EU", body) == ["EU-KP"]
+
+
+def test_in_a_foreign_capital_the_unnamed_ministry_is_that_country_s(rules):
+    body = (
+        "BEIJING, Sept. 18 (Yonhap) -- China on Thursday imposed sanctions on three Japanese "
+        "lawmakers over their trip to Taiwan.\n\n"
+        "In Tokyo, the top government spokesman called the sanctions unacceptable. The "
+        "foreign ministry lodged a protest with the Chinese Embassy, the ministry said."
+    )
+    pairs = _pairs(rules, "China sanctions Japanese lawmakers", body)
+    assert pairs == ["CN-JP"], pairs
+
+
+def test_from_a_foreign_dateline_the_official_met_is_local(rules):
+    body = (
+        "MANILA, Aug. 27 (Yonhap) -- The Philippines on Wednesday summoned China's ambassador "
+        "to protest a water cannon attack on a research ship.\n\n"
+        "U.S. Ambassador Karen Hill spoke by phone with Foreign Affairs Secretary Enrique "
+        "Santos later in the day and reaffirmed the two countries' defense treaty."
+    )
+    pairs = _pairs(rules, "Manila summons Chinese envoy", body)
+    assert pairs == ["CN-PH", "PH-US"], pairs
+
+
+def test_forces_that_join_a_drill_make_their_state_a_party(rules):
+    body = (
+        "SEOUL, Oct. 25 (Yonhap) -- South Korea and the United States ended a 12-day air "
+        "exercise on Friday, with Japanese fighter jets joining the final phase for the first "
+        "time.\n\n"
+        "The three countries said in a joint statement that the trilateral training would "
+        "continue."
+    )
+    pairs = _pairs(rules, "Japanese jets join allies' air drill", body)
+    assert pairs == ["JP-KR", "JP-US", "KR-US"], pairs
+
+
+def test_a_dollar_sign_is_not_the_united_states(rules):
+    body = (
+        "MEXICO CITY, June 5 (Yonhap) -- Mexico fined a Chinese carmaker 1.4 billion pesos "
+        "(US$73 million) on Wednesday.\n\n"
+        "The foreign ministers of the two countries discussed the fine by phone on Thursday "
+        "and agreed to hold trade talks, their ministries said."
+    )
+    assert _pairs(rules, "Mexico fines Chinese carmaker", body) == ["CN-MX"]
+
+
+def test_a_home_official_with_a_less_common_romanization_is_recognised(rules):
+    body = (
+        "BRASILIA, Aug. 27 (Yonhap) -- Foreign Minister Jeong Da-eun held talks with her "
+        "Brazilian counterpart on Monday and agreed to restart trade talks, the foreign "
+        "ministry said.\n\n"
+        "The two sides also agreed to hold a strategic dialogue next year.\n\n"
+        "Jeong then flew to Lima, where she held talks with Peruvian Foreign Minister Elena "
+        "Ruiz and signed a working holiday agreement."
+    )
+    assert _pairs(rules, "FM Jeong holds talks in Brazil", body) == ["BR-KR", "KR-PE"]

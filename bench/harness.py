@@ -87,10 +87,10 @@ def postmaster_pid(database_url: str) -> int | None:
     """The local PostgreSQL server's main process, to count the database's CPU; None if remote."""
     with psycopg.connect(database_url, autocommit=True) as conn:
         pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
-    try:
-        parent = psutil.Process(pid).parent()
-    except psutil.NoSuchProcess:
-        return None
+        try:  # while connected: the backend exits with its connection
+            parent = psutil.Process(pid).parent()
+        except psutil.NoSuchProcess:
+            return None
     return parent.pid if parent and parent.name().startswith("postgres") else None
 
 
@@ -209,7 +209,14 @@ def run_crawl(
     cmd = crawl_command(base_urls, {**LOOPBACK_SETTINGS, **(settings or {})}, extra, wide)
     if wrap:
         cmd = [*wrap, *cmd]
-    env = {**os.environ, "DATABASE_URL": database_url}
+    return run_watched(cmd, database_url, timeout=timeout)
+
+
+def run_watched(cmd: list[str], database_url: str, timeout: float = 3600,
+                env: dict[str, str] | None = None) -> CrawlRun:  # fmt: skip
+    """Run any `newscrawl` command on `database_url` in a child process, watching its tree
+    and the database server's (`env` adds environment variables)."""
+    env = {**os.environ, **(env or {}), "DATABASE_URL": database_url}
     pg_pid = postmaster_pid(database_url)
     pg_watch = Watch(pg_pid) if pg_pid else None
     busy0, own0 = _busy(), _own()

@@ -12,6 +12,10 @@ from pathlib import Path
 from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "results"
+# The bare extractor the benchmarks compare with (issue 19): `trafilatura.extract` in one
+# process, with metadata on and `favor_precision`, as someone using trafilatura alone would
+# run it to get a clean article with its title, date and authors.
+BARE_OPTIONS: dict[str, Any] = {"with_metadata": True, "favor_precision": True}
 PACKAGES = ("scrapy", "trafilatura", "psycopg", "pgserver", "lxml", "twisted")
 
 
@@ -72,3 +76,10 @@ def argument_parser(doc: str, articles: int | None, seed: int = 0) -> argparse.A
     parser.add_argument("--seed", type=int, default=seed)
     parser.add_argument("--no-write", action="store_true", help="do not write results")
     return parser
+
+
+def bare_extract(html: str) -> str | None:
+    """One page through the bare extractor (`BARE_OPTIONS`)."""
+    import trafilatura
+
+    return trafilatura.extract(html, **BARE_OPTIONS)

@@ -1,7 +1,8 @@
 """Extraction cost per page: our cleaning pipeline vs bare trafilatura, on the same pages.
 
 Pages are fetched from the replica into a temporary directory first (untimed), then each page
-is processed in this one process by (a) `trafilatura.extract(html)` on the whole page, and
+is processed in this one process by (a) the bare extractor, `trafilatura.extract(html,
+with_metadata=True, favor_precision=True)` on the whole page (bench/common.py), and
 (b) ours: the site parser (`newscrawl.extract.parse_page`) then `clean_article`, which runs
 trafilatura on the article container only. Per-page times in milliseconds, median and p90.
 
@@ -20,9 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import trafilatura  # noqa: E402
 
-from bench.common import argument_parser, write_result  # noqa: E402
+from bench.common import argument_parser, bare_extract, write_result  # noqa: E402
 from bench.harness import fetch_pages  # noqa: E402
 
 
@@ -53,13 +53,13 @@ def main() -> int:
 
     # warm up both (imports, regex compilation, lxml parsers) outside the timing
     for t, html in pages[:5]:
-        trafilatura.extract(html)
+        bare_extract(html)
         clean_article(parse_page(str(t["canonical_url"]), html, str(t["source"])))
 
     bare, ours, parse_only, clean_only = [], [], [], []
     for t, html in pages:  # interleaved, so both see the same machine state
         t0 = time.perf_counter()
-        trafilatura.extract(html)
+        bare_extract(html)
         t1 = time.perf_counter()
         item = parse_page(str(t["canonical_url"]), html, str(t["source"]))
         item.raw_html = html

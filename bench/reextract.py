@@ -13,8 +13,8 @@ Timed, one after the other in the same invocation:
   imports, worker spawn included); the rate the command prints itself is kept as well.
 - the same command with `NEWSCRAWL_EXTRACT_WORKERS=0`: one process extracts and stores.
 - bench/e2e.py's bare extractor, reused as is: one fresh process calling
-  `trafilatura.extract(html)` with trafilatura's defaults on the same pages read from disk,
-  no database.
+  `trafilatura.extract(html, with_metadata=True, favor_precision=True)` (bench/common.py) on
+  the same pages read from disk, no database.
 
 The ratio is re-extract pages/s over bare pages/s, wall time both (issue 19: at least 1.5).
 The store is unchanged, so every article must come back unchanged; the database's articles,
@@ -179,8 +179,8 @@ def main() -> int:
             f"{ours['workers']} extraction worker process(es), PostgreSQL beside it",
             "single process": "newscrawl reextract with NEWSCRAWL_EXTRACT_WORKERS=0: 1 process "
             "extracting and storing, PostgreSQL beside it",
-            "bare": "1 process, trafilatura.extract(html) with its defaults (no metadata, no "
-            "favor_precision: bench/e2e.py's bare child), pages from disk, no database",
+            "bare": "1 process, trafilatura.extract(html, with_metadata=True, "
+            "favor_precision=True) (bench/e2e.py's bare child), pages from disk, no database",
         },
         "rates": "pages_per_second: pages over the child's wall time, interpreter start "
         "included, both sides; printed_pages_per_second: reextract's own figure (from its "

@@ -84,11 +84,23 @@ _TRAVEL_FOR = re.compile(
     r"\b(?:left|leave|leaves|leaving|departed|departs|headed|heads|bound|off|flew|flies|"
     r"traveled|travelled|travels)\s+for$"
 )
+_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:[A-Z][a-z]+\s+)?$", re.IGNORECASE)
+_CONTINUES = re.compile(r"\s*(?:including|such\s+as|notably|especially|particularly)\b")
+# Someone met, called on or received by the official that follows.
+_MEETS = re.compile(r"\b(?:with|met|meets|meet|received|receives|hosted|hosts|welcomed|greeted|"
+                    r"call\s+on|calls\s+on|called\s+on|visited|by)\s+(?:[A-Z][\w.-]*\s+){0,4}$")
 # "called on Pyongyang to halt ...": an addressee, not a topic.
 _CALL_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+on$", re.IGNORECASE)
 # "TOKYO, Feb. 11 (Yonhap) --": the city a story is filed from.
 _DATELINE = re.compile(
     r"\s*([A-Z][A-Z.'\- ]{2,30}?)(?:/[A-Z][A-Z.'\- ]+)*,\s+[A-Z][a-z]{2,4}\.?\s+\d"
+)
+# Who attended: "sent ministers to the summit", "attended the opening as observers".
+_ATTENDANCE = re.compile(
+    r"\b(?:sent|send|sends|dispatched)\s+(?:[\w-]+\s+){0,3}?(?:ministers?|delegations?|"
+    r"officials|representatives|envoys|leaders|observers|diplomats)\s+to\b|"
+    r"\battend(?:ed|s|ing)?\b|\bas\s+observers\b",
+    re.IGNORECASE,
 )
 # Forces of a state that join an exercise: "Japanese fighter jets joining ...".
 _JOINING = re.compile(
@@ -119,7 +131,7 @@ _QUOTE = re.compile(r"[\"\u201c\u201d]")
 # Where one part of a sentence ends and another, about something else, begins: host and
 # guests are looked for within one part; pairs across parts count as uncoordinated.
 _PART_BREAK = re.compile(
-    r";|\s(?:while|whereas|although|though|if|unless|because)\s|"
+    r";|\s(?:while|whereas|although|though|if|unless|because|after|before|when)\s|"
     r"\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
     r"[a-z]+ed)\b)|"
     r",\s+(?:which|who|saying|calling|adding|citing|noting)\b"
@@ -127,7 +139,7 @@ _PART_BREAK = re.compile(
 # Where a sentence turns to something else ("X agreed ..., while Y asked ..."): pairs across
 # such a turn are not named together. (Not ", which" or ", saying": the clause goes on.)
 _TURN = re.compile(
-    r";|\s(?:while|whereas|although|though|if|unless|because)\s|"
+    r";|\s(?:while|whereas|although|though|if|unless|because|after|before|when)\s|"
     r"\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
     r"[a-z]+ed)\b)"
 )
@@ -163,11 +175,18 @@ _FILLER_WORD = re.compile(
     r"administration|public|general|permanent|designate|caretaker|interim|regional|two)$"
 )
 _NAME = re.compile(
-    r",?\s+((?:[A-Z][a-z'\u2019]+(?:-[a-z]+)?)(?:\s+(?:[A-Z][a-z'\u2019]+(?:-[a-z]+)?|bin|al|"
-    r"de|van|von|der|da|dos|del)){0,3})"
+    r",?\s+((?:[A-Z][a-z'\u2019]+(?:-[a-z]+)?)(?:\s+(?:[A-Z][a-z'\u2019]+(?:-[a-z]+)?|"
+    r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z][a-z'\u2019]+|bin|al|de|van|von|der|da|dos|"
+    r"del)){0,3})"
 )
 _CAPWORD = re.compile(r"\b[A-Z][a-z'\u2019]+\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PREFIXED = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z][a-z'\u2019]+")
+# A year the sentence looks back to ("in 2018", "since 1965", "the 1965 treaty"), not one it
+# looks ahead to ("by 2029", "beyond 2030").
+_PAST_YEAR = re.compile(
+    r"(?<!\bby )(?<!\buntil )(?<!\bbeyond )(?<!\bthrough )(?<!\bbefore )(?<!\bafter )"
+    r"(?<!\bto )(?<!\bfrom )\b(?:19|20)\d\d\b"
+)
 _NOT_NAMES = frozenset({
 
 })
@@ -251,6 +270,7 @@ class _Scan:
         # foreign capital ("MANILA (Yonhap) -- ... Foreign Affairs Secretary Enrique Salonga")
         # or, to the end of its paragraph, a sentence opening "In Tokyo, ...", where the
         # unqualified bodies ("the foreign ministry") are that country's too.
+        self.in_body: set[tuple[str, str]] = set()  # pairs some body sentence gave
         self.dateline: str | None = None
         self.scene: str | None = None
         self.scene_bodies = False
@@ -321,6 +341,8 @@ class _Scan:
                     _Mention(e.codes, surface, start, end, e.capital, noun=e.noun,
                              person=e.person)
                 )
+            if (e.official or e.weight) and _FORMER.search(text, max(0, start - 24), start):
+                continue  # "a former Japanese ambassador", "former diplomats": not in office
             if e.weight:
                 unit.weight += e.weight
                 unit.terms.append(_key(surface))
@@ -381,6 +403,8 @@ class _Scan:
         if background:
             weight *= rules.weights["background"]
         made = self._sentence_pairs(unit, mentions, parties, home_cues, text, weight)
+        if mult == 1.0:
+            self.in_body.update(pair for pair, _s, _h in made)
         if self._home_government_acts(mentions, parties, home_cues, background):
             self.home_acts = True
         if len(made) == 1 and _HOME in made[0][0] and made[0][2] in _IMPLIED:
@@ -475,7 +499,7 @@ class _Scan:
                     if g != host]
         if len(codes) + home_here >= 2:
             return self._named_pairs(unit, parties, codes | ({_HOME} if home_here else set()),
-                                     text, weight)
+                                     text, weight, home_cues)
         before = self._antecedent(unit) if unit.anaphor else set()
         if before and codes <= {c for p in before for c in p}:
             return [(pair, weight * w["anaphora"], _ANAPHORA) for pair in sorted(before)]
@@ -499,7 +523,8 @@ class _Scan:
         return []
 
     def _named_pairs(
-        self, unit: _Unit, parties: list[_Mention], codes: set[str], text: str, weight: float
+        self, unit: _Unit, parties: list[_Mention], codes: set[str], text: str, weight: float,
+        home_cues: list[int],
     ) -> list[tuple[tuple[str, str], float, str]]:
         """Two or more parties in one sentence: every pair, those named together at full
         weight ("Seoul and Tokyo", "China warned Japan"), the others at `uncoordinated`."""
@@ -511,9 +536,19 @@ class _Scan:
             # No coordinated group: pairs within one part of the sentence are together
             # ("With the Ghanaian president, Han agreed ..., while the Tanzanian leader
             # asked ...": no pair across the parts).
-            split = self._split_pairs(parties, text, unit)
+            # (A home official or body stands for the home side where it is.)
+            home = _HOME if _HOME in codes else self.rules.home
+            split = self._split_pairs(
+                [*((mn.start, mn.codes) for mn in parties), *((c, (home,)) for c in home_cues)],
+                text, unit,
+            )
             if split is not None:
                 together, known = split, True
+        if _ATTENDANCE.search(text, unit.start, unit.end):
+            # "Thailand and Vietnam sent deputy prime ministers to the summit", "diplomats
+            # from the Chinese and Japanese embassies attended as observers": who came to
+            # something, not two governments dealing with each other.
+            together, known = set(), True
         together |= self._addressed(parties)
         size = max((len(g) for g in groups), default=len(codes))
         if size > w["large_group"]:
@@ -588,8 +623,9 @@ class _Scan:
             mn.official = (
                 mn.person
                 or self._near_official(mn, officials, text)
-                # "the leaders of Japan and China", "diplomats from Japan"
-                or bool(rules.of_party.search(text, lo, mn.start))
+                # "the leaders of Japan and China", "diplomats from Japan" (not "former
+                # diplomats from Japan")
+                or self._of_officials(text, lo, mn.start)
             )
             if any(a <= mn.start < b for a, b in sources):
                 mn.role = _SOURCE
@@ -655,6 +691,11 @@ class _Scan:
             mn.role = _SUBJECT if group_speaks else _PARTY
             mn.addressed = not group_speaks
 
+    def _of_officials(self, text: str, lo: int, start: int) -> bool:
+        """ "the leaders of", "diplomats from" right before: officials of that country."""
+        m = self.rules.of_party.search(text, lo, start)
+        return m is not None and not _FORMER.search(text, max(0, m.start() - 24), m.start() + 1)
+
     def _of_subject(self, mn: _Mention, text: str, lo: int) -> bool:
         """ "the invasion of Ukraine": a subject; "the leaders of Japan": parties."""
         return bool(
@@ -688,6 +729,11 @@ class _Scan:
         """True when a topic marker ("discussed", "over", "on") opens this clause before it."""
         i = bisect.bisect_right(breaks, mn.start)
         clause = breaks[i - 1] if i else unit.start
+        while i and _CONTINUES.match(text, clause):
+            # ", including ..." goes on with the clause before: "briefed him on India's ties
+            # with its neighbors, including the border with Pakistan".
+            i -= 1
+            clause = breaks[i - 1] if i else unit.start
         seg = text[clause:mn.start]
         last = None
         for m in self.rules.topic.finditer(seg):
@@ -756,6 +802,11 @@ class _Scan:
         home = self.rules.home
         bodies = [mn for mn in mentions if mn.noun and home not in mn.codes
                   and _BODY_AFTER.match(text, mn.end, mn.end + 48)]
+        # "a foreign ministry official in Seoul": an official of the capital that follows.
+        at_home = [mn.start for mn in mentions if mn.venue and home in mn.codes]
+        for start, end in unit.officials:
+            if any(0 < a - end <= 4 for a in at_home) and not qualified(start):
+                cues.append(start)
         # "the defense ministry in Tokyo": the body of the country whose capital follows.
         abroad = [mn.start for mn in mentions if mn.venue and home not in mn.codes]
         for start, end in unit.home:
@@ -792,13 +843,17 @@ class _Scan:
         for start, end in unit.officials:
             if qualified(start) or any(a <= start < b for a, b in taken):
                 continue
+            if any(mn.end <= start and self._near_official(mn, [(start, end)], text)
+                   for mn in mentions):
+                continue  # "Azerbaijani Deputy Prime Minister ...": another country's
             name = _NAME.match(text, end)
             if self.scene_bodies and name is None and _THE_BODY.search(text, unit.start, start):
                 found.append((start, end))  # "In Beijing, the commerce ministry said ..."
                 continue
             if name is None or name.group(1).split()[0] in self.rules.home_surnames:
                 continue
-            if not self.scene_bodies and not _HUB.search(text, max(unit.start, start - 30), start):
+            near = max(unit.start, start - 60)
+            if not self.scene_bodies and not _MEETS.search(text, near, start):
                 # From the dateline alone, only the one met or called is taken as local
                 # ("spoke by phone with Foreign Affairs Secretary Enrique Salonga"); a speaker
                 # may be a visitor.
@@ -858,6 +913,8 @@ class _Scan:
                 continue
             short_ok = code == _HOME or name in trusted
             for tok in {tokens[0], tokens[-1]}:
+                if _PREFIXED.fullmatch(tok):
+                    tok = tok.split("-", 1)[1]  # "al-Rashidi" is named again as "Rashidi"
                 if tok in _NOT_NAMES or "-" in tok or (len(tok) < 3 and not short_ok):
                     continue
                 old = self.names.get(tok, code)
@@ -884,16 +941,16 @@ class _Scan:
 
     @staticmethod
     def _split_pairs(
-        parties: list[_Mention], text: str, unit: _Unit
+        named: list[tuple[int, tuple[str, ...]]], text: str, unit: _Unit
     ) -> set[tuple[str, str]] | None:
-        """Pairs named within one part of the sentence ("X told Y, ... while Z ..."); None
-        when the sentence is one part (nothing is set apart)."""
+        """Pairs named (position, codes) within one part of the sentence ("X told Y, ...
+        while Z ..."); None when the sentence is one part (nothing is set apart)."""
         cuts = [m.start() for m in _TURN.finditer(text, unit.start, unit.end)]
         if not cuts:
             return None
         parts: dict[int, set[str]] = defaultdict(set)
-        for mn in parties:
-            parts[bisect.bisect_right(cuts, mn.start)].update(mn.codes)
+        for start, codes in named:
+            parts[bisect.bisect_right(cuts, start)].update(codes)
         out = set()
         for part in parts.values():
             out |= {p for p in itertools.combinations(sorted(part), 2)}
@@ -950,7 +1007,7 @@ class _Scan:
         rules = self.rules
         if rules.future.search(sentence):
             return True
-        past = _YEAR.search(sentence) or rules.past.search(sentence)
+        past = _PAST_YEAR.search(sentence) or rules.past.search(sentence)
         return bool(past) and not rules.present.search(sentence)
 
     def _coordinated(self, parties: list[_Mention], text: str) -> list[set[str]]:
@@ -1033,12 +1090,17 @@ class _Scan:
             # where he held talks with Indonesian Foreign Minister ...").
             floor = max(t["pair_min"], t["pair_relative"] * best)
             event = t["pair_event"]
+            # A pair only the headline gives ("N. Korea calls EU Washington's 'errand boy'")
+            # is reported when it is the story's main pair.
+            in_body = {
+                _pair(*(rules.home if c == _HOME else c for c in p)) for p in self.in_body
+            }
             out_pairs = sorted(
                 [a, b] for (a, b), s in pairs.items()
-                if s >= floor or (
+                if ((a, b) in in_body or s >= best) and (s >= floor or (
                     event and s >= t["pair_min"]
                     and max((x[0] for x in why.get((a, b), []) if x[3]), default=0.0) >= event
-                )
+                ))
             )
         return {
             "bilateral": bilateral,

@@ -28,7 +28,10 @@ _SEP_PATTERN = f"[{_SEP_CHARS}]+"
 _CODE = re.compile(r"^[A-Z]{2}$")
 # End of a sentence: punctuation after a lower-case letter, digit or closing quote/bracket
 # (so "U.S. Secretary" and "S. Korea" do not split), then space and a capital or a quote.
-_BOUNDARY = r"(?P<br>\n|(?-i:(?<=[a-z0-9)\"'\u201d\u2019][.!?]))\s+(?=(?-i:[A-Z\"\u201c\u2018])))"
+_BOUNDARY = (
+    r"(?P<br>\n|(?-i:(?:(?<=[a-z0-9)\"'\u201d\u2019][.!?])|(?<=[a-z0-9)][.!?][\"\u201d]))"
+    r"\s+(?=(?-i:[A-Z\"\u201c\u2018]))))"
+)
 
 _TOP_KEYS = {
     "version",

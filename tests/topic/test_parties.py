@@ -404,3 +404,117 @@ def test_a_home_official_with_a_less_common_romanization_is_recognised(rules):
         "Ruiz and signed a working holiday agreement."
     )
     assert _pairs(rules, "FM Jeong holds talks in Brazil", body) == ["BR-KR", "KR-PE"]
+
+
+# Round 4: what the third held-out part showed.
+
+
+def test_a_sentence_ending_in_a_quotation_ends_there(rules):
+    body = (
+        "SEOUL, May 29 (Yonhap) -- Vice Foreign Minister Yoon Sang-ho opened a forum on "
+        "regional cooperation on Thursday, saying the government \"remains committed to "
+        "dialogue.\" Diplomats from the Chinese and Japanese embassies attended as observers."
+    )
+    assert _pairs(rules, "Forum on regional cooperation opens", body) == []
+
+
+def test_a_parliament_s_chairman_is_an_official_not_a_business_word(rules):
+    body = (
+        "ASTANA, Sept. 17 (Yonhap) -- National Assembly Speaker Woo Hyun-sik held talks with "
+        "Yerlan Sadykov, chairman of Kazakhstan's lower house, on Tuesday and agreed to set up "
+        "a parliamentary dialogue, his office said."
+    )
+    assert _pairs(rules, "Speaker Woo visits Kazakhstan", body) == ["KR-KZ"]
+
+
+def test_a_name_with_al_is_remembered_by_its_surname(rules):
+    body = (
+        "RIYADH, May 20 (Yonhap) -- Saudi Energy Minister Fahad al-Rashidi attended a signing "
+        "ceremony of two state firms on Tuesday.\n\n"
+        "On the sidelines, al-Rashidi held talks with Zhou Hanlin, head of China's National "
+        "Energy Administration, and the two agreed to set up a joint working group."
+    )
+    assert _pairs(rules, "Saudi, Chinese firms sign charter", body) == ["CN-SA"]
+
+
+def test_including_goes_on_with_the_topic_before_it(rules):
+    body = (
+        "NEW DELHI, March 6 (Yonhap) -- First Vice Foreign Minister Ryu Sang-chul and Indian "
+        "Foreign Secretary Arvind Mehta held their strategic dialogue on Thursday, the foreign "
+        "ministry said.\n\n"
+        "Mehta briefed his counterpart on India's relations with its neighbors, including "
+        "tension along the border with Pakistan."
+    )
+    assert _pairs(rules, "Vice FM holds strategic dialogue in New Delhi", body) == ["IN-KR"]
+
+
+def test_a_year_ahead_does_not_make_a_sentence_background(rules):
+    body = (
+        "SEOUL, Oct. 2 (Yonhap) -- Trade Minister Yoon Jae-kwang held talks with Saudi "
+        "Investment Minister Khalid Otaibi on Monday, the ministry said.\n\n"
+        "Later in the week, Qatari Energy Minister Saad Mannai flew into Seoul and held talks "
+        "with Industry Minister Cho Hyun-woo on gas supplies beyond 2030."
+    )
+    pairs = _pairs(rules, "Seoul courts Gulf investment", body)
+    assert pairs == ["KR-QA", "KR-SA"], pairs
+
+
+def test_countries_a_state_competes_with_are_a_subject(rules):
+    body = (
+        "BEIJING, April 2 (Yonhap) -- Chinese President Xi Jinping held talks with the prime "
+        "minister of Cambodia on Wednesday at a summit in Kunming.\n\n"
+        "The summit comes as China competes with Japan and the United States for diplomatic "
+        "influence in the region."
+    )
+    assert _pairs(rules, "Xi meets Cambodian PM", body) == ["CN-KH"]
+
+
+def test_former_diplomats_are_not_officials(rules):
+    body = (
+        "JEJU, May 29 (Yonhap) -- Scholars and former diplomats from South Korea, China and "
+        "Japan on Thursday urged the three countries to resume trilateral summits, at an "
+        "academic forum."
+    )
+    assert _pairs(rules, "Scholars call for three-way summitry", body) == []
+
+
+def test_a_pair_only_the_headline_names_is_not_reported_beside_the_main_one(rules):
+    body = (
+        "SEOUL, Oct. 28 (Yonhap) -- North Korea on Tuesday denounced the European Union's new "
+        "sanctions on its officials."
+    )
+    pairs = _pairs(rules, "N. Korea calls EU Washington's 'errand boy' over sanctions", body)
+    assert pairs == ["EU-KP"], pairs
+
+
+def test_what_happened_before_is_apart_from_the_protest(rules):
+    body = (
+        "BEIJING, Oct. 9 (Yonhap) -- China on Thursday lodged stern representations with the "
+        "United States after Washington approved an arms sale to Taiwan, and vowed "
+        "countermeasures.\n\n"
+        "A Chinese foreign ministry spokesperson said Beijing had made its objections known to "
+        "the U.S. Embassy."
+    )
+    pairs = _pairs(rules, "China vows countermeasures as Washington clears arms sale to Taipei",
+                   body)
+    assert "CN-TW" not in pairs and "CN-US" in pairs, pairs
+
+
+def test_an_official_in_seoul_is_the_home_government(rules):
+    body = (
+        "MOSCOW, April 3 (Yonhap) -- Russia on Thursday warned South Korea of consequences "
+        "for relations over its arms exports.\n\n"
+        "\"Such steps will not go unanswered,\" Russian foreign ministry spokesperson Irina "
+        "Volkova told a briefing.\n\n"
+        "A foreign ministry official in Seoul said the government would respond calmly."
+    )
+    assert _pairs(rules, "Moscow warns Seoul", body) == ["KR-RU"]
+
+
+def test_countries_that_sent_delegates_to_a_summit_are_not_a_pair(rules):
+    body = (
+        "BEIJING, April 2 (Yonhap) -- Chinese President Xi Jinping held talks with the "
+        "president of Laos on Wednesday at a regional summit.\n\n"
+        "Thailand and Vietnam sent deputy prime ministers to the summit."
+    )
+    assert _pairs(rules, "Xi meets Lao leader", body) == ["CN-LA"]

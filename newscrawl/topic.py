@@ -109,6 +109,9 @@ _JOINING = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:join|joins|joined|joining|took\s+part|taking\s+part|"
     r"participated|participating)\b"
 )
+_AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
+# "were joined by a Bangladeshi frigate": the same, told the other way round.
+_JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # "the commerce ministry": a body named without its country.
 _THE_BODY = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # A sentence opening with its place: "In Tokyo, ...".
@@ -225,6 +228,7 @@ class _Mention:
     role: str = _PARTY
     official: bool = False
     addressed: bool = False  # the addressee of a single government's words: "warned Seoul"
+    joins: bool = False  # its forces join the others': "with Japanese jets joining"
 
 
 @dataclass
@@ -550,6 +554,9 @@ class _Scan:
             # something, not two governments dealing with each other.
             together, known = set(), True
         together |= self._addressed(parties)
+        # "... and were joined by a Japanese destroyer": the joiner with each of the group.
+        joiners = {c for mn in parties if mn.joins for c in mn.codes}
+        together |= {_pair(c, j) for g in groups for c in g for j in joiners if c != j}
         size = max((len(g) for g in groups), default=len(codes))
         if size > w["large_group"]:
             weight *= (w["large_group"] - 1) / (size - 1)
@@ -639,6 +646,7 @@ class _Scan:
             elif (
                 rules.place.search(text, lo, mn.start)
                 and not rules.arrival.search(text, lo, mn.start)
+                and not rules.target.search(text, lo, mn.start)  # "lashed out at Seoul"
             ):
                 mn.role = _PLACE
             elif (
@@ -651,12 +659,15 @@ class _Scan:
                 # The first country after "warned" is the addressee; the ones further on
                 # are what is said about it ("warned Seoul that arming Ukraine ...").
                 mn.role = _TARGET if after == "first" else _SUBJECT
-            elif not mn.noun and not mn.capital and not _JOINING.match(text, mn.end, unit.end):
+            elif not mn.noun and not mn.capital and not (
+                _JOINING.match(text, mn.end, unit.end) or _JOINED_BY.search(text, lo, mn.start)
+            ):
                 mn.role = _ATTRIBUTE
             else:
                 # (An adjective before forces that join: "with Japanese fighter jets joining
                 # the final phase", "a French frigate joined the drill": its state acts.)
                 mn.role = _PARTY
+                mn.joins = not mn.noun and not mn.capital
         # Coordinated mentions share the role of the first ("over North Korea and Russia");
         # coordinated adjectives share the title that follows the last ("South Korean and
         # Japanese officials").
@@ -673,6 +684,11 @@ class _Scan:
                         and not last.person and last.role != _SOURCE):
                     for x in run:
                         x.official, x.role = True, _PARTY
+                elif head.official and head.role == _PARTY and all(x.noun for x in run):
+                    # "the prime ministers of Laos, Mongolia and Timor-Leste": all three.
+                    for x in run[1:]:
+                        if x.role == _PARTY:
+                            x.official = True
                 elif head.role in (_SUBJECT, _PLACE, _TARGET):
                     for x in run[1:]:
                         if not x.official:
@@ -854,15 +870,23 @@ class _Scan:
                 continue
             near = max(unit.start, start - 60)
             if not self.scene_bodies and not _MEETS.search(text, near, start):
+                if not any(mn.role == _PARTY and scene not in mn.codes for mn in mentions):
+                    # Nobody else's in the sentence: "BUDAPEST -- '...,' Foreign Minister
+                    # Bence Halmos said": Halmos counts for Hungary when named again.
+                    self._remember_name(name.group(1), scene)
                 # From the dateline alone, only the one met or called is taken as local
                 # ("spoke by phone with Foreign Affairs Secretary Enrique Salonga"); a speaker
                 # may be a visitor.
                 continue
             found.append((start, end))
-        if self.scene_bodies:
-            bodies = set(cues) & {h[0] for h in unit.home}
-            found += [h for h in unit.home if h[0] in bodies]
-            cues = [c for c in cues if c not in bodies]
+        # After "In Tokyo,", the unnamed bodies are Tokyo's; from the dateline alone, only one
+        # placed there ("signed at the foreign ministry by ...").
+        bodies = {
+            h[0] for h in unit.home
+            if h[0] in cues and (self.scene_bodies or _AT.search(text, unit.start, h[0]))
+        }
+        found += [h for h in unit.home if h[0] in bodies]
+        cues = [c for c in cues if c not in bodies]
         for start, end in found:
             mentions.append(_Mention((scene,), text[start:end], start, end, False,
                                      role=_PARTY, official=True))
@@ -908,19 +932,24 @@ class _Scan:
             if m.start() in home_cues:
                 found.append((m.group("surname"), _HOME))
         for name, code in found:
-            tokens = name.split()
-            if len(tokens) < 2 and code != _HOME:
+            self._remember_name(name, code, trusted=name in trusted)
+
+    def _remember_name(self, name: str, code: str, trusted: bool = False) -> None:
+        """Who a full name stands for, by its first, last and middle names ("Luiz Inacio
+        Lula da ..." is named again as "Lula", "al-Rashidi" as "Rashidi")."""
+        tokens = name.split()
+        if len(tokens) < 2 and code != _HOME:
+            return
+        short_ok = code == _HOME or trusted
+        for tok in {tokens[0], tokens[-1], *(t for t in tokens[1:-1] if t[:1].isupper())}:
+            if _PREFIXED.fullmatch(tok):
+                tok = tok.split("-", 1)[1]
+            if tok in _NOT_NAMES or "-" in tok or (len(tok) < 3 and not short_ok):
                 continue
-            short_ok = code == _HOME or name in trusted
-            for tok in {tokens[0], tokens[-1]}:
-                if _PREFIXED.fullmatch(tok):
-                    tok = tok.split("-", 1)[1]  # "al-Rashidi" is named again as "Rashidi"
-                if tok in _NOT_NAMES or "-" in tok or (len(tok) < 3 and not short_ok):
-                    continue
-                old = self.names.get(tok, code)
-                if {old, code} == {_HOME, self.rules.home}:
-                    old = code = self.rules.home  # "President Yoon" is the home president
-                self.names[tok] = code if old == code else None
+            old = self.names.get(tok, code)
+            if {old, code} == {_HOME, self.rules.home}:
+                old = code = self.rules.home  # "President Yoon" is the home president
+            self.names[tok] = code if old == code else None
 
     @staticmethod
     def _meets_official(parties: list[_Mention], text: str, unit: _Unit) -> bool:
@@ -994,7 +1023,10 @@ class _Scan:
             if len(before) == 1:
                 (host,) = before
                 return host, after - before
-            if not before and not any(mn.start < split for mn in parties):
+            if (
+                not before
+                and not any(mn.start < split for mn in parties)
+            ):
                 # "(Cho) held talks with the Solomon Islands and Vanuatu ministers", "FM holds
                 # talks with Solomon Islands, Vanuatu": whoever hosts, the guests are not a
                 # pair; nobody named before "with" is the home side, as in any wire headline.

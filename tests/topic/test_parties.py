@@ -518,3 +518,100 @@ def test_countries_that_sent_delegates_to_a_summit_are_not_a_pair(rules):
         "Thailand and Vietnam sent deputy prime ministers to the summit."
     )
     assert _pairs(rules, "Xi meets Lao leader", body) == ["CN-LA"]
+
+
+# Round 5: what the fourth held-out part, written to random scenarios, showed.
+
+
+def test_an_unnamed_minister_from_the_dateline_is_remembered_for_a_later_meeting(rules):
+    body = (
+        "BUDAPEST, Dec. 3 (Yonhap) -- Hungary summoned the French ambassador on Wednesday to "
+        "protest a French minister's remarks on its budget.\n\n"
+        "\"We do not take lectures,\" Foreign Minister Bence Kovacs said on social media.\n\n"
+        "Later on Wednesday, Kovacs hosted Serbian Foreign Minister Milan Petrovic in Budapest."
+    )
+    pairs = _pairs(rules, "Budapest calls in French envoy", body)
+    assert pairs == ["FR-HU", "HU-RS"], pairs
+
+
+def test_every_country_after_the_leaders_of_is_a_party_to_the_meeting(rules):
+    body = (
+        "SEOUL, May 12 (Yonhap) -- President Han Myung-jin held separate summits on Monday with "
+        "the prime ministers of Laos, Mongolia and Timor-Leste, his office said.\n\n"
+        "In his talks with Lao Prime Minister Sonexay Vong, Han agreed to raise concessional "
+        "loans to Laos, and the two leaders signed three agreements.\n\n"
+        "Han and Sonexay also issued a joint statement on a strategic partnership, the "
+        "presidential office said.\n\n"
+        "The Lao ambassador said the outcome was the most concrete in a decade."
+    )
+    pairs = _pairs(rules, "Han holds summits with Asian leaders", body)
+    assert pairs == ["KR-LA", "KR-MN", "KR-TL"], pairs
+
+
+def test_a_leader_named_again_by_a_middle_name_keeps_the_host_s_side(rules):
+    body = (
+        "BRASILIA, Nov. 13 (Yonhap) -- Brazilian President Luiz Inacio Lula da Silva held "
+        "talks on Thursday with the prime minister of Papua New Guinea at a forest summit, his "
+        "office said.\n\n"
+        "Lula asked Prime Minister Peter Kumbu to ensure consular access for a detained "
+        "Brazilian, according to a statement.\n\n"
+        "In his other meetings, Lula discussed carbon financing with the Congolese and "
+        "Indonesian leaders, the statement said."
+    )
+    pairs = _pairs(rules, "Lula meets Pacific leader", body)
+    assert pairs == ["BR-CD", "BR-ID", "BR-PG"], pairs
+
+
+def test_the_foreign_ministry_a_story_abroad_is_set_at_is_the_local_one(rules):
+    body = (
+        "DHAKA, May 7 (Yonhap) -- Bangladesh and Argentina signed a memorandum of "
+        "understanding on Wednesday to expand trade in wheat.\n\n"
+        "The agreement was signed at the foreign ministry by Bangladesh Foreign Secretary "
+        "Rezaul Haque and Marcelo Ruiz, Argentina's secretary of economic relations, who is "
+        "leading a delegation."
+    )
+    assert _pairs(rules, "Dhaka, Buenos Aires sign grain pact", body) == ["AR-BD"]
+
+
+def test_lashing_out_at_a_country_addresses_it(rules):
+    body = (
+        "BANGKOK, Sept. 2 (Yonhap) -- Thailand's labor ministry announced a crackdown on "
+        "illegal job brokers on Tuesday.\n\n"
+        "Labor Minister Suriya Kaew said 41 brokers had been arrested.\n\n"
+        "Suriya also lashed out at South Korea, calling raids on Thai farm workers there "
+        "humiliating and warning that Bangkok would review its labor agreement.\n\n"
+        "South Korea's foreign ministry said it was looking into the raids."
+    )
+    assert _pairs(rules, "Thai minister slams raids", body) == ["KR-TH"]
+
+
+def test_a_state_whose_ship_joins_a_drill_is_a_party(rules):
+    body = (
+        "SEOUL, March 19 (Yonhap) -- South Korea and the United States began a combined naval "
+        "exercise off Jeju on Wednesday and were joined by a Japanese destroyer for the first "
+        "time, the defense ministry said.\n\n"
+        "The three countries issued a joint statement on Wednesday welcoming the trilateral "
+        "training."
+    )
+    pairs = _pairs(rules, "Allies begin naval drill", body)
+    assert pairs == ["JP-KR", "JP-US", "KR-US"], pairs
+
+
+def test_handing_over_remains_and_thanks_between_governments_is_diplomacy(rules):
+    body = (
+        "WARSAW, Oct. 29 (Yonhap) -- Dutch State Secretary for Defence Pieter Smit handed over "
+        "the remains of three Polish soldiers to Polish Deputy Defense Minister Anna Nowak on "
+        "Tuesday.\n\n"
+        "Nowak thanked The Hague, and said the two governments had agreed to search for more."
+    )
+    assert _pairs(rules, "Polish soldiers' remains come home", body) == ["NL-PL"]
+
+
+def test_a_meeting_pushed_for_in_the_near_future_is_not_a_pair_yet(rules):
+    body = (
+        "Foreign Minister Han Ji-woo spoke by phone with Japanese Foreign Minister Kenji Mori "
+        "on Monday and discussed North Korea's launch.\n\n"
+        "The ministers agreed to push for a meeting of leaders from Korea, Japan and China in "
+        "the near future, the ministry said."
+    )
+    assert _pairs(rules, "Top diplomats of Korea, Japan talk by phone", body) == ["JP-KR"]

@@ -15,7 +15,9 @@ article and lose three. This script scores it, separately, on
   part without the articles whose scenario resembles a developed-on one
   (tests/topic/data/heldout-3-similar.txt);
 - `heldout-4`: the part written after the fourth freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-4.yaml), the figure that counts;
+  (tests/topic/data/heldout-4.yaml), measured once and then developed on in the fifth round;
+- `heldout-5`: the part written after the fifth freeze, to randomly drawn scenarios
+  (tests/topic/data/heldout-5.yaml), the figure that counts;
 - `labelled`: the older set of short articles (tests/fixtures/topic/labelled.jsonl);
 - `replica`: the replica's generated articles with the labels it generates them with;
 - `ground_truth`: any other JSONL file given with --ground-truth;
@@ -57,6 +59,7 @@ HELDOUT_1 = DATA / "heldout-1.yaml"
 HELDOUT_2 = DATA / "heldout-2.yaml"
 HELDOUT_3 = DATA / "heldout-3.yaml"
 HELDOUT_4 = DATA / "heldout-4.yaml"
+HELDOUT_5 = DATA / "heldout-5.yaml"
 SIMILAR_3 = DATA / "heldout-3-similar.txt"
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"
 RESULTS = ROOT / "bench" / "results" / "topic_eval.json"
@@ -240,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout-2", type=Path, default=HELDOUT_2, help=argparse.SUPPRESS)
     ap.add_argument("--heldout-3", type=Path, default=HELDOUT_3, help=argparse.SUPPRESS)
     ap.add_argument("--heldout-4", type=Path, default=HELDOUT_4, help=argparse.SUPPRESS)
+    ap.add_argument("--heldout-5", type=Path, default=HELDOUT_5, help=argparse.SUPPRESS)
     ap.add_argument("--labelled", type=Path, default=LABELLED, help=argparse.SUPPRESS)
     ap.add_argument("--replica-articles", type=int, default=REPLICA_ARTICLES,
                     help=f"replica articles per site (default {REPLICA_ARTICLES})")
@@ -257,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     sets: dict[str, list[dict[str, Any]]] = {}
     files = {"dev": args.dev, "heldout-1": args.heldout_1, "heldout-2": args.heldout_2,
              "heldout-3": args.heldout_3, "heldout-4": args.heldout_4,
-             "labelled": args.labelled}
+             "heldout-5": args.heldout_5, "labelled": args.labelled}
     for name, path in files.items():
         if path.is_file():
             sets[name] = read_labelled(path)
@@ -282,8 +286,8 @@ def main(argv: list[str] | None = None) -> int:
             for e in res["errors"]:
                 print(f"  {e['id']}: expected {e['expected']} got {e['got']}")
 
-    wire = [r for name in ("dev", "heldout-1", "heldout-2", "heldout-3", "heldout-4")
-            for r in sets.get(name, [])]
+    wire = [r for name in ("dev", "heldout-1", "heldout-2", "heldout-3", "heldout-4",
+                           "heldout-5") for r in sets.get(name, [])]
     timing = speed(wire or next(iter(sets.values()), []), rules) if sets else {}
     if timing:
         timing["rules_compile_ms"] = round(compile_ms, 1)

@@ -54,12 +54,8 @@ import yaml  # noqa: E402
 from newscrawl.topic import Rules, classify, load_rules  # noqa: E402
 
 DATA = ROOT / "tests" / "topic" / "data"
-DEV = DATA / "dev.yaml"
-HELDOUT_1 = DATA / "heldout-1.yaml"
-HELDOUT_2 = DATA / "heldout-2.yaml"
-HELDOUT_3 = DATA / "heldout-3.yaml"
-HELDOUT_4 = DATA / "heldout-4.yaml"
-HELDOUT_5 = DATA / "heldout-5.yaml"
+# The wire-style set's parts, in the order they were written (tests/topic/data/<part>.yaml).
+WIRE_PARTS = ("dev", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5")
 SIMILAR_3 = DATA / "heldout-3-similar.txt"
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"
 RESULTS = ROOT / "bench" / "results" / "topic_eval.json"
@@ -238,12 +234,6 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ground-truth", type=Path, help="another JSONL ground truth to score")
     ap.add_argument("--rules", type=Path, help="rules file (default: the packaged one)")
-    ap.add_argument("--dev", type=Path, default=DEV, help=argparse.SUPPRESS)
-    ap.add_argument("--heldout-1", type=Path, default=HELDOUT_1, help=argparse.SUPPRESS)
-    ap.add_argument("--heldout-2", type=Path, default=HELDOUT_2, help=argparse.SUPPRESS)
-    ap.add_argument("--heldout-3", type=Path, default=HELDOUT_3, help=argparse.SUPPRESS)
-    ap.add_argument("--heldout-4", type=Path, default=HELDOUT_4, help=argparse.SUPPRESS)
-    ap.add_argument("--heldout-5", type=Path, default=HELDOUT_5, help=argparse.SUPPRESS)
     ap.add_argument("--labelled", type=Path, default=LABELLED, help=argparse.SUPPRESS)
     ap.add_argument("--replica-articles", type=int, default=REPLICA_ARTICLES,
                     help=f"replica articles per site (default {REPLICA_ARTICLES})")
@@ -259,9 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     compile_ms = (time.perf_counter() - t) * 1000
 
     sets: dict[str, list[dict[str, Any]]] = {}
-    files = {"dev": args.dev, "heldout-1": args.heldout_1, "heldout-2": args.heldout_2,
-             "heldout-3": args.heldout_3, "heldout-4": args.heldout_4,
-             "heldout-5": args.heldout_5, "labelled": args.labelled}
+    files = {**{part: DATA / f"{part}.yaml" for part in WIRE_PARTS}, "labelled": args.labelled}
     for name, path in files.items():
         if path.is_file():
             sets[name] = read_labelled(path)
@@ -286,8 +274,7 @@ def main(argv: list[str] | None = None) -> int:
             for e in res["errors"]:
                 print(f"  {e['id']}: expected {e['expected']} got {e['got']}")
 
-    wire = [r for name in ("dev", "heldout-1", "heldout-2", "heldout-3", "heldout-4",
-                           "heldout-5") for r in sets.get(name, [])]
+    wire = [r for part in WIRE_PARTS for r in sets.get(part, [])]
     timing = speed(wire or next(iter(sets.values()), []), rules) if sets else {}
     if timing:
         timing["rules_compile_ms"] = round(compile_ms, 1)

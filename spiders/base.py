@@ -12,6 +12,7 @@ turns it into an article, possibly in a worker process, and asks `keep`.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -108,6 +109,7 @@ class NewsSpider(scrapy.Spider):
         # old URL forms (view.php) whose redirect target this run fetches anyway: target -> forms
         self.pending_aliases: dict[str, set[str]] = {}
         self._seen: SeenIndex | None = None
+        self._seen_lock = threading.Lock()
 
     @property
     def since(self) -> date | None:
@@ -160,9 +162,7 @@ class NewsSpider(scrapy.Spider):
         if not pairs or self.readonly:
             return
         try:
-            if self._seen is None:
-                self._seen = SeenIndex()
-            recorded = self._seen.add_aliases(pairs)
+            recorded = self._seen_index().add_aliases(pairs)
         except (psycopg.Error, NewscrawlError) as exc:  # database unreachable at the end
             recorded = 0
             logger.error("could not record %d old URL forms as aliases (first: %s): %s",
@@ -332,11 +332,21 @@ class NewsSpider(scrapy.Spider):
 
     async def _known(self, canonical_urls: list[str]) -> set[str]:
         def lookup() -> set[str]:
-            if self._seen is None:
-                self._seen = SeenIndex()
-            return self._seen.known(canonical_urls)
+            return self._seen_index().known(canonical_urls)
 
         return await deferred_to_future(threads.deferToThread(lookup))
+
+    def _seen_index(self) -> SeenIndex:
+        """The one index of stored URLs, opened on first use.
+
+        Discovery sources look URLs up from several threads at once; without the lock two
+        could each open a pool, and the one left unclosed is collected in a worker thread,
+        where its cleanup fails with a traceback.
+        """
+        with self._seen_lock:
+            if self._seen is None:
+                self._seen = SeenIndex()
+            return self._seen
 
     def article_failed(self, failure: Failure) -> None:
         self.crawler.stats.inc_value("articles/failed")

@@ -177,3 +177,28 @@ def test_articles_stored_by_this_run_keep_the_listing_walk_going():
     assert fresh == 1 and spider._next_page_wanted([Link(feed_item)], fresh)
     _, fresh = asyncio.run(spider._article_requests([Link(old_item)]))
     assert fresh == 0 and not spider._next_page_wanted([Link(old_item)], fresh)
+
+
+def test_lookups_from_many_threads_share_one_index_of_stored_urls(database_url):
+    """Discovery sources look URLs up from several threads at once: a second index opened by a
+    race would be left unclosed and later fail its cleanup with a traceback in the crawl log."""
+    import threading
+
+    spider = YonhapSpider.from_crawler(get_crawler(YonhapSpider))
+    start = threading.Barrier(8)
+    opened = []
+
+    def look_up() -> None:
+        start.wait()
+        opened.append(spider._seen_index())
+
+    threads = [threading.Thread(target=look_up) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert len(opened) == 8 and len({id(index) for index in opened}) == 1
+    finally:
+        for index in {id(index): index for index in opened}.values():
+            index.close()

@@ -17,7 +17,9 @@ the leaders of Fiji, Tonga and Palau"), otherwise every pair of them. A sentence
 foreign party and a home-government official ("Foreign Minister Cho met ...") pairs it with
 the home country (South Korea for both outlets) when the article names it. Officials named
 once with their country ("Japanese Foreign Minister Aiko Nishimura") count for it when named
-again ("Nishimura said"). Background sentences (a year and no weekday) count for less.
+again ("Nishimura said"). Background sentences (what happened before, with no weekday, or
+what is only planned) count for less; a meeting of two governments' officials counts as an
+event however few diplomacy words it has.
 The best pair's score decides `bilateral`; `evidence` keeps the sentences behind each pair.
 The rules file itself is read and compiled by `newscrawl.topic_rules`.
 """
@@ -85,12 +87,22 @@ _TRAVEL_FOR = re.compile(
     r"traveled|travelled|travels)\s+for$"
 )
 _FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:[A-Z][a-z]+\s+)?$", re.IGNORECASE)
-_CONTINUES = re.compile(r"\s*(?:including|such\s+as|notably|especially|particularly)\b")
+# (", which began ...", and ", and North Korea's ties with Russia", a possessive, not a verb,
+# go on with the list the clause before began.)
+_CONTINUES = re.compile(
+    r"\s*(?:including|such\s+as|notably|especially|particularly|which|"
+    r"and\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*['\u2019]s\b)"
+)
 # Someone met, called on or received by the official that follows.
 _MEETS = re.compile(r"\b(?:with|met|meets|meet|received|receives|hosted|hosts|welcomed|greeted|"
                     r"call\s+on|calls\s+on|called\s+on|visited|by)\s+(?:[A-Z][\w.-]*\s+){0,4}$")
-# "called on Pyongyang to halt ...": an addressee, not a topic.
-_CALL_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+on$", re.IGNORECASE)
+# "called on Pyongyang to halt ...", "sanctions on North Korean banks": an addressee, not a
+# topic.
+_CALL_ON = re.compile(
+    r"\b(?:call(?:ed|s|ing)?\s+on|impos(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?sanctions\s+"
+    r"(?:on|against))$",
+    re.IGNORECASE,
+)
 # "TOKYO, Feb. 11 (Yonhap) --": the city a story is filed from.
 _DATELINE = re.compile(
     r"\s*([A-Z][A-Z.'\- ]{2,30}?)(?:/[A-Z][A-Z.'\- ]+)*,\s+[A-Z][a-z]{2,4}\.?\s+\d"
@@ -109,9 +121,30 @@ _JOINING = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:join|joins|joined|joining|took\s+part|taking\s+part|"
     r"participated|participating)\b"
 )
+# Between a country and the title it owns: "Thailand's Secretary of State".
+_OWNER_GAP = re.compile(r"(?:['\u2019]s)?\s+")
 _AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
 # "were joined by a Bangladeshi frigate": the same, told the other way round.
 _JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# An opening time clause: "Hours after Cho left for Honiara, ...".
+_LEAD_CLAUSE = re.compile(
+    r"\s*(?:(?:Hours|Days|Minutes|Weeks|Shortly|Soon|Just|Moments|Immediately|Only|"
+    r"A\s+(?:day|week|month)|(?:Two|Three|Four|Several|A\s+few)\s+(?:hours|days|weeks))\s+)?"
+    r"(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Ff]ollowing)\s+[^,;]{3,150},"
+)
+# Officials meeting, calling or summoning one another.
+_MEETING = re.compile(
+    r"\b(?:met|meets|meeting\s+with|held\s+talks|holds\s+talks|talks\s+with|received|receives|"
+    r"hosted|hosts|welcomed|called\s+in|summoned|summons|spoke\s+(?:by\s+(?:tele)?phone\s+)?with|"
+    r"phone\s+(?:call|talks|conversation)\s+with)\b",
+    re.IGNORECASE,
+)
+# "... joined the talks": a newcomer to the meeting the story has been about.
+_JOINED_TALKS = re.compile(
+    r"\bjoin(?:ed|s)\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|"
+    r"discussions|consultations|negotiations|summit|session|dialogue))\b",
+    re.IGNORECASE,
+)
 # "the commerce ministry": a body named without its country.
 _THE_BODY = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # A sentence opening with its place: "In Tokyo, ...".
@@ -121,7 +154,8 @@ _HUB = re.compile(r"\b(?:with|met|meets|received|receives|hosted|hosts|welcomed|
 # "its military cooperation with Pyongyang": a third country's dealings, a subject.
 _THEIR_WITH = re.compile(
     r"\b(?:its|their|all|any|including)\s+(?:[\w-]+\s+){0,3}(?:cooperation|ties|relations|trade|dealings|"
-    r"alliance|partnership|treaty|deal|pact|talks|exchanges)\s+with\s+(?:the\s+)?$",
+    r"alliance|partnership|treaty|deal|pact|talks|exchanges)\s+with\s+(?:the\s+)?$|"
+    r"\bincluding\s+with\s+(?:the\s+)?$",  # "reviewing its labor agreements, including with"
     re.IGNORECASE,
 )
 # A clause that only says who reports: ", South Korea's military said", "according to ...".
@@ -334,6 +368,10 @@ class _Scan:
                         continue
                 if text.startswith("$", end):
                     continue  # "US$73 million", "A$2.1 billion": a currency
+                if e.person and self._owned(unit, e.codes, text, start):
+                    # "Cambodian Secretary of State": a title of another country's official.
+                    unit.officials.append((start, end))
+                    continue
                 if (
                     e.noun
                     and not e.capital
@@ -368,6 +406,17 @@ class _Scan:
         if not unit.empty():
             self._flush(unit, text, mult)
 
+    @staticmethod
+    def _owned(unit: _Unit, codes: tuple[str, ...], text: str, start: int) -> bool:
+        """Another country is named right before: "Cambodian", "Thailand's"."""
+        last = unit.mentions[-1] if unit.mentions else None
+        return (
+            last is not None
+            and last.codes != codes
+            and not last.venue
+            and _OWNER_GAP.fullmatch(text, last.end, start) is not None
+        )
+
     # -- one sentence --------------------------------------------------------------------
 
     def _flush(self, unit: _Unit, text: str, mult: float) -> None:
@@ -395,6 +444,7 @@ class _Scan:
             return
         self._roles(unit, mentions, text)
         home_cues = self._home_cues(unit, mentions, text)
+        home_cues = self._main_clause(unit, mentions, home_cues, text)
         parties = [mn for mn in mentions if mn.role == _PARTY]
         self._register_names(unit, mentions, home_cues, text)
         self.terms.update(unit.terms)
@@ -407,6 +457,8 @@ class _Scan:
         if background:
             weight *= rules.weights["background"]
         made = self._sentence_pairs(unit, mentions, parties, home_cues, text, weight)
+        if len(made) == 1 and _HOME in made[0][0] and made[0][2] in _IMPLIED:
+            made = self._joined(made[0][0], unit, text, weight) or made
         if mult == 1.0:
             self.in_body.update(pair for pair, _s, _h in made)
         if self._home_government_acts(mentions, parties, home_cues, background):
@@ -429,12 +481,48 @@ class _Scan:
         if home_cues or rules.home in acting:
             acting |= {_HOME, rules.home}
         for pair, score, how in made:
-            self.pairs[pair] += score
             # Both sides act through officials: a meeting, a call, a protest on its own.
             strong = how != _ANAPHORA and pair[0] in acting and pair[1] in acting
+            if strong and not background and _MEETING.search(snippet):
+                # Officials of both met, called or summoned: an event on its own, however
+                # few diplomacy words the sentence has.
+                score = max(score, rules.thresholds["pair_event"] * mult)
+            self.pairs[pair] += score
             self.why[pair].append((score, snippet, how, strong))
         self._remember(made, parties, home_cues)
         self._note(unit, text, mentions, weight, made)
+
+    @staticmethod
+    def _main_clause(
+        unit: _Unit, mentions: list[_Mention], home_cues: list[int], text: str
+    ) -> list[int]:
+        """ "Hours after Cho left for Honiara, Vakaloloma received New Zealand's foreign
+        minister": when the main clause has parties of its own, those of the opening time
+        clause (and its home officials) are background to it. The home cues that remain."""
+        lead = _LEAD_CLAUSE.match(text, unit.start, unit.end)
+        if lead is None:
+            return home_cues
+        cut = lead.end()
+        main = {c for mn in mentions if mn.start >= cut and mn.role == _PARTY for c in mn.codes}
+        if len(main) < 2:
+            return home_cues
+        for mn in mentions:
+            if mn.start < cut and mn.role == _PARTY:
+                mn.role = _SUBJECT
+        return [c for c in home_cues if c >= cut]
+
+    def _joined(
+        self, implied: tuple[str, str], unit: _Unit, text: str, weight: float
+    ) -> list[tuple[tuple[str, str], float, str]]:
+        """ "Papua New Guinea's speaker ... joined the talks": the newcomer with each country
+        of the meeting the story named last."""
+        if self.last_weak or not _JOINED_TALKS.search(text, unit.start, unit.end):
+            return []
+        code = implied[0] if implied[1] == _HOME else implied[1]
+        group = {c for pair in self.last_group for c in pair} - {code}
+        if not group or len(group) >= self.rules.weights["large_group"]:
+            return []
+        return [(_pair(code, c), weight, "joined the others") for c in sorted(group)]
 
     def _home_government_acts(
         self, mentions: list[_Mention], parties: list[_Mention], home_cues: list[int],
@@ -819,7 +907,7 @@ class _Scan:
         bodies = [mn for mn in mentions if mn.noun and home not in mn.codes
                   and _BODY_AFTER.match(text, mn.end, mn.end + 48)]
         # "a foreign ministry official in Seoul": an official of the capital that follows.
-        at_home = [mn.start for mn in mentions if mn.venue and home in mn.codes]
+        at_home = self._home_venues(mentions)
         for start, end in unit.officials:
             if any(0 < a - end <= 4 for a in at_home) and not qualified(start):
                 cues.append(start)
@@ -842,18 +930,33 @@ class _Scan:
         for m in _CAPWORD.finditer(text, unit.start, unit.end):
             if self.names.get(m.group()) == _HOME:
                 cues.append(m.start())
-        if self.scene is not None:
-            cues = self._scene_officials(unit, mentions, text, cues, qualified)
+        scene = self.scene if self.scene is not None else self._venue_scene(mentions)
+        if scene is not None:
+            cues = self._scene_officials(unit, mentions, text, cues, qualified, scene)
         return sorted(cues)
+
+    def _home_venues(self, mentions: list[_Mention]) -> list[int]:
+        """Where the home capital is named as a venue ("a foreign ministry official in Seoul"):
+        a title or body right before it is the home government's."""
+        return [mn.start for mn in mentions if mn.venue and self.rules.home in mn.codes]
+
+    def _venue_scene(self, mentions: list[_Mention]) -> str | None:
+        """The one foreign capital a sentence is set in ("hosted ... in Pretoria"), when no
+        dateline or "In Tokyo," sets the scene."""
+        abroad = {mn.codes for mn in mentions if mn.venue and self.rules.home not in mn.codes}
+        if len(abroad) == 1:
+            (codes,) = abroad
+            if len(codes) == 1:
+                return codes[0]
+        return None
 
     def _scene_officials(
         self, unit: _Unit, mentions: list[_Mention], text: str, cues: list[int],
-        qualified: Callable[[int], bool],
+        qualified: Callable[[int], bool], scene: str,
     ) -> list[int]:
-        """In a foreign scene, unqualified titles before a foreign name (and, after "In
-        Tokyo,", unqualified bodies) are the scene country's: they become its parties."""
-        scene = self.scene
-        assert scene is not None
+        """In a foreign scene (a dateline, "In Tokyo,", or the sentence's one foreign venue),
+        unqualified titles before a foreign name (and, after "In Tokyo,", unqualified bodies)
+        are the scene country's: they become its parties."""
         taken = [(mn.start, mn.end) for mn in mentions]
         found = []
         for start, end in unit.officials:
@@ -869,7 +972,14 @@ class _Scan:
             if name is None or name.group(1).split()[0] in self.rules.home_surnames:
                 continue
             near = max(unit.start, start - 60)
-            if not self.scene_bodies and not _MEETS.search(text, near, start):
+            # "Prime Minister Abiy Ahmed held summit talks with South Korean President ...":
+            # the local official hosts another country's.
+            hosts = any(
+                mn.official and mn.role == _PARTY and scene not in mn.codes
+                and mn.start > name.end() and _HUB.search(text, name.end(), mn.start)
+                for mn in mentions
+            )
+            if not self.scene_bodies and not hosts and not _MEETS.search(text, near, start):
                 if not any(mn.role == _PARTY and scene not in mn.codes for mn in mentions):
                     # Nobody else's in the sentence: "BUDAPEST -- '...,' Foreign Minister
                     # Bence Halmos said": Halmos counts for Hungary when named again.
@@ -880,10 +990,18 @@ class _Scan:
                 continue
             found.append((start, end))
         # After "In Tokyo,", the unnamed bodies are Tokyo's; from the dateline alone, only one
-        # placed there ("signed at the foreign ministry by ...").
+        # placed there ("signed at the foreign ministry by ...") or one dealing with the home
+        # country named as such ("the foreign ministry handed a protest note to the South
+        # Korean Embassy": not the home ministry).
+        home = self.rules.home
+        home_party = any(home in mn.codes and mn.role == _PARTY and not mn.capital
+                         for mn in mentions)
+        at_home = self._home_venues(mentions)
         bodies = {
-            h[0] for h in unit.home
-            if h[0] in cues and (self.scene_bodies or _AT.search(text, unit.start, h[0]))
+            start for start, end in unit.home
+            if start in cues
+            and (self.scene_bodies or _AT.search(text, unit.start, start) or (
+                home_party and not any(0 < a - end <= 4 for a in at_home)))
         }
         found += [h for h in unit.home if h[0] in bodies]
         cues = [c for c in cues if c not in bodies]

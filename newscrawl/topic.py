@@ -55,12 +55,14 @@ __all__ = [
 _CITY_COUNTRY = re.compile(r"\bin\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2},\s*$")
 _VENUE_END = re.compile(r"\s*(?:[,.;:)]|$|(?:on|in|last|this|next|earlier|later)\b)")
 
+# "but" that opens another clause, not "but did not", "but also", "but expected".
+_BUT = (r"\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
+        r"[a-z]+ed)\b)")
 # Where one clause of a sentence ends: a subject introduced by "discussed ..." or "over ..."
 # runs to here. Punctuation, "while"/"but", or "and" before a verb in the past tense.
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\s(?:while|whereas|although|though|if|unless|because|said|says|told|added)\s"
-    r"|\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
-    r"[a-z]+ed)\b)"
+    rf"|{_BUT}"
     r"|\sand\s+(?=(?:also\s+|then\s+)?(?:[a-z]+ed\s+(?:the|a|an|to|that|on|with|its|their|his|"
     r"her|in|for|up|out|over|concern|regret|[A-Z]\w*)|said|met|held|told|signed|made|sent|took|gave|spoke"
     r"|saw|won|led|left|flew|paid|sought|came|went|rose|fell)\b)"
@@ -165,20 +167,16 @@ _SOURCE_END = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
-# Where one part of a sentence ends and another, about something else, begins: host and
-# guests are looked for within one part; pairs across parts count as uncoordinated.
-_PART_BREAK = re.compile(
-    r";|\s(?:while|whereas|although|though|if|unless|because|after|before|when)\s|"
-    r"\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
-    r"[a-z]+ed)\b)|"
-    r",\s+(?:which|who|saying|calling|adding|citing|noting)\b"
-)
 # Where a sentence turns to something else ("X agreed ..., while Y asked ..."): pairs across
 # such a turn are not named together. (Not ", which" or ", saying": the clause goes on.)
-_TURN = re.compile(
-    r";|\s(?:while|whereas|although|though|if|unless|because|after|before|when)\s|"
-    r"\sbut\s+(?!(?:did|does|do|was|were|had|has|is|are|not|also|then|would|could|will|"
-    r"[a-z]+ed)\b)"
+_TURN_PATTERN = (r";|\s(?:while|whereas|although|though|if|unless|because|after|before|when)\s|"
+                 + _BUT)
+_TURN = re.compile(_TURN_PATTERN)
+# Where one part of a sentence ends and another, about something else, begins: a turn, or
+# ", which"/", saying": host and guests are looked for within one part; pairs across parts
+# count as uncoordinated.
+_PART_BREAK = re.compile(
+    _TURN_PATTERN + r"|,\s+(?:which|who|saying|calling|adding|citing|noting)\b"
 )
 # "meeting of South Korea, Japan and China": the countries of a meeting are its parties.
 _EVENT_OF = re.compile(
@@ -539,8 +537,7 @@ class _Scan:
         if background:
             return False
         return any(home in mn.codes and (mn.official or mn.capital) for mn in parties) or (
-            any(mn.official for mn in parties)
-            and any(mn.venue and home in mn.codes for mn in mentions)
+            any(mn.official for mn in parties) and bool(self._home_venues(mentions))
         )
 
     def _set_scene(self, unit: _Unit, text: str) -> None:
@@ -932,7 +929,7 @@ class _Scan:
                 cues.append(m.start())
         scene = self.scene if self.scene is not None else self._venue_scene(mentions)
         if scene is not None:
-            cues = self._scene_officials(unit, mentions, text, cues, qualified, scene)
+            cues = self._scene_officials(unit, mentions, text, cues, qualified, scene, at_home)
         return sorted(cues)
 
     def _home_venues(self, mentions: list[_Mention]) -> list[int]:
@@ -952,7 +949,7 @@ class _Scan:
 
     def _scene_officials(
         self, unit: _Unit, mentions: list[_Mention], text: str, cues: list[int],
-        qualified: Callable[[int], bool], scene: str,
+        qualified: Callable[[int], bool], scene: str, at_home: list[int],
     ) -> list[int]:
         """In a foreign scene (a dateline, "In Tokyo,", or the sentence's one foreign venue),
         unqualified titles before a foreign name (and, after "In Tokyo,", unqualified bodies)
@@ -996,7 +993,6 @@ class _Scan:
         home = self.rules.home
         home_party = any(home in mn.codes and mn.role == _PARTY and not mn.capital
                          for mn in mentions)
-        at_home = self._home_venues(mentions)
         bodies = {
             start for start, end in unit.home
             if start in cues

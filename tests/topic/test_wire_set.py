@@ -63,9 +63,7 @@ def _part(name: str) -> list[dict]:
 
 
 @pytest.mark.parametrize(
-    ("part", "minimum"),
-    [("dev", 110), ("heldout-1", 40), ("heldout-2", 40), ("heldout-3", 40), ("heldout-4", 40),
-     ("heldout-5", 40), ("heldout-6", 40)],
+    ("part", "minimum"), [(part, 110 if part == "dev" else 40) for part in PARTS]
 )
 def test_parts_are_well_formed(part: str, minimum: int):
     rows = _part(part)

@@ -97,7 +97,7 @@ _CONTINUES = re.compile(
 )
 # Someone met, called on or received by the official that follows.
 _MEETS = re.compile(r"\b(?:with|met|meets|meet|received|receives|hosted|hosts|welcomed|greeted|"
-                    r"call\s+on|calls\s+on|called\s+on|visited|by)\s+(?:[A-Z][\w.-]*\s+){0,4}$")
+                    r"call\s+on|calls\s+on|called\s+on|visited|by|hosts?,)\s+(?:[A-Z][\w.-]*\s+){0,4}$")
 # "called on Pyongyang to halt ...", "sanctions on North Korean banks": an addressee, not a
 # topic.
 _CALL_ON = re.compile(
@@ -152,7 +152,8 @@ _THE_BODY = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # A sentence opening with its place: "In Tokyo, ...".
 _SCENE_OPEN = re.compile(r"\s*(?:Meanwhile,\s+|Separately,\s+)?[Ii]n\s+")
 # Who hosts whom: the countries before one of these and the countries after it.
-_HUB = re.compile(r"\b(?:with|met|meets|received|receives|hosted|hosts|welcomed|greeted)\b")
+_HUB = re.compile(r"\b(?:with|met|meets|received|receives|hosted|hosts|welcomed|greeted|"
+                  r"called\s+in|summoned)\b")
 # "its military cooperation with Pyongyang": a third country's dealings, a subject.
 _THEIR_WITH = re.compile(
     r"\b(?:its|their|all|any|including)\s+(?:[\w-]+\s+){0,3}(?:cooperation|ties|relations|trade|dealings|"
@@ -163,6 +164,7 @@ _THEIR_WITH = re.compile(
 # A clause that only says who reports: ", South Korea's military said", "according to ...".
 _SOURCE_END = re.compile(
     r"\b(?:said|says|reported|reports|announced|added|noted|quoted)"
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"(?:\s+(?:in|on|at|through)\s+(?:(?!\bthat\b)[^,]){0,50})?\s*[.!?\"\u201d]*\s*$"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
@@ -177,6 +179,7 @@ _TURN = re.compile(_TURN_PATTERN)
 # count as uncoordinated.
 _PART_BREAK = re.compile(
     _TURN_PATTERN + r"|,\s+(?:which|who|saying|calling|adding|citing|noting)\b"
+    r"|,\s+and\s+(?:the|its|his|her|their)\s+[\w-]+\s+(?:said|says|added)\b"
 )
 # "meeting of South Korea, Japan and China": the countries of a meeting are its parties.
 _EVENT_OF = re.compile(
@@ -188,6 +191,13 @@ _EVENT_OF = re.compile(
 # A person's name (two capitalised words, or a surname) acting before "with"/"met".
 _ACTOR = re.compile(r"(?<![\w'])(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[a-z]+)?"
                     r"(?:\s+also)?\s+(?:held|met|had|made|spoke|talked)\b")
+# A business leader, who does not act for the home government.
+_BUSINESS_ACTOR = re.compile(
+    r"\b(?:[Cc]hairman|[Cc]hairwoman|CEO|[Cc]hief\s+[Ee]xecutive|[Ff]ounder|[Ee]xecutives?|"
+    r"[Bb]usinessman|[Bb]usinesswoman|[Bb]usiness\s+leaders?|[Tt]ycoon|"
+    r"(?:Group|Financial|Electronics|Motors?|Holdings|Industries|Corp\.?|Co\.|Bank)\s+"
+    r"(?:chief|boss|head))\b"
+)
 # A country's body of state right after it: "China's culture and tourism ministry".
 _BODY_AFTER = re.compile(
     r"(?:['\u2019]s)?(?:\s+[\w-]+){0,3}?\s+(?:ministry|government|authorities|cabinet|"
@@ -213,6 +223,16 @@ _NAME = re.compile(
     r",?\s+((?:[A-Z][a-z'\u2019]+(?:-[a-z]+)?)(?:\s+(?:[A-Z][a-z'\u2019]+(?:-[a-z]+)?|"
     r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z][a-z'\u2019]+|bin|al|de|van|von|der|da|dos|"
     r"del)){0,3})"
+)
+# A name set before its owner's title: "Elena Cuadrado, Spain's ...".
+_APPOSED = re.compile(
+    r"(?<![\w.,] )\b([A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+){1,2}),\s+(?:the\s+)?$"
+)
+# "Yoo Jin-seok, the first vice foreign minister, ...": a title after a Korean-form name.
+_HOME_APPOSED = re.compile(
+    r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+-[a-z]+,\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:minister|director-general|director|ambassador|envoy|"
+    r"spokesperson|spokesman|spokeswoman|adviser|negotiator|secretary)\b"
 )
 _CAPWORD = re.compile(r"\b[A-Z][a-z'\u2019]+\b")
 _PREFIXED = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z][a-z'\u2019]+")
@@ -770,10 +790,13 @@ class _Scan:
                     for x in run:
                         x.official, x.role = True, _PARTY
                 elif head.official and head.role == _PARTY and all(x.noun for x in run):
-                    # "the prime ministers of Laos, Mongolia and Timor-Leste": all three.
+                    # "the prime ministers of Laos, Mongolia and Timor-Leste": all three,
+                    # even inside a topic clause ("talks between the top diplomats of Turkey
+                    # and Indonesia").
+                    of = self._of_officials(text, max(unit.start, head.start - 40), head.start)
                     for x in run[1:]:
-                        if x.role == _PARTY:
-                            x.official = True
+                        if x.role == _PARTY or (of and x.role == _SUBJECT):
+                            x.official, x.role = True, _PARTY
                 elif head.role in (_SUBJECT, _PLACE, _TARGET):
                     for x in run[1:]:
                         if not x.official:
@@ -897,6 +920,16 @@ class _Scan:
                     # "Foreign Minister Cho Hyun-jin": named in full, in the home way, the
                     # official names the home country ("Foreign Minister Han" does not).
                     self.home_named = True
+        # "Park Min-jae, the ministry's director-general for European affairs, ...": a home
+        # official named in full, in the home way, with the title after the name.
+        for m in _HOME_APPOSED.finditer(text, unit.start, unit.end):
+            if (
+                m.group(1) in self.rules.home_surnames
+                and not qualified(m.start())
+                and not any(m.start() <= mn.start < m.end() for mn in mentions)
+            ):  # not "Kim Son-gyong, the North's vice foreign minister"
+                cues.append(m.start())
+                self.home_named = True
         # "China's tourism ministry said ..., while the foreign ministry summoned ...": a body
         # of state after another country's body, with no home mention before it, is that
         # country's too.
@@ -987,16 +1020,19 @@ class _Scan:
                 continue
             found.append((start, end))
         # After "In Tokyo,", the unnamed bodies are Tokyo's; from the dateline alone, only one
-        # placed there ("signed at the foreign ministry by ...") or one dealing with the home
-        # country named as such ("the foreign ministry handed a protest note to the South
-        # Korean Embassy": not the home ministry).
+        # placed there ("signed at the foreign ministry by ..."), one in a sentence set in
+        # the scene's capital, or one dealing with the home country named as such ("the
+        # foreign ministry handed a protest note to the South Korean Embassy": not the home
+        # ministry).
         home = self.rules.home
         home_party = any(home in mn.codes and mn.role == _PARTY and not mn.capital
                          for mn in mentions)
+        # "... summoned the U.S. ambassador in Cairo": the scene's capital named as a venue.
+        local = any(mn.venue and scene in mn.codes for mn in mentions)
         bodies = {
             start for start, end in unit.home
             if start in cues
-            and (self.scene_bodies or _AT.search(text, unit.start, start) or (
+            and (self.scene_bodies or local or _AT.search(text, unit.start, start) or (
                 home_party and not any(0 < a - end <= 4 for a in at_home)))
         }
         found += [h for h in unit.home if h[0] in bodies]
@@ -1037,6 +1073,12 @@ class _Scan:
                     if nm:
                         found.append((nm.group(1), mn.codes[0]))
                     break
+        for mn in mentions:
+            # "Elena Cuadrado, Spain's secretary of state for defense, ...": the name before.
+            if mn.official and len(mn.codes) == 1 and mn.noun and text.startswith("'s", mn.end):
+                nm = _APPOSED.search(text, max(unit.start, mn.start - 64), mn.start)
+                if nm and not any(_key(w) in self.rules.entries for w in nm.group(1).split()):
+                    found.append((nm.group(1), mn.codes[0]))
         trusted = set()
         for mn in mentions:
             if mn.person and len(mn.codes) == 1 and " " in mn.surface:
@@ -1143,8 +1185,10 @@ class _Scan:
             ):
                 # "(Cho) held talks with the Solomon Islands and Vanuatu ministers", "FM holds
                 # talks with Solomon Islands, Vanuatu": whoever hosts, the guests are not a
-                # pair; nobody named before "with" is the home side, as in any wire headline.
-                return _HOME, after
+                # pair; nobody named before "with" is the home side, as in any wire headline,
+                # unless it is a business leader ("Hanul Financial chief meets Cambodian PM"):
+                # then nobody's government meets, and the sentence gives no pair.
+                return _HOME, set() if _BUSINESS_ACTOR.search(text, lo, split) else after
             return None
         return None
 

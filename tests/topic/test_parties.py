@@ -774,3 +774,146 @@ def test_talks_a_leader_is_also_scheduled_to_hold_are_not_pairs_yet(rules):
         "before returning home."
     )
     assert _pairs(rules, "S. Korea, India agree on defense ties", body) == ["IN-KR"]
+
+
+# Round 7: what the sixth held-out part, written to random scenarios, showed.
+
+
+def test_the_host_named_by_title_after_his_host_is_local(rules):
+    body = (
+        "LISBON, May 12 (Yonhap) -- Danish Prime Minister Mette Lund and her host, Prime "
+        "Minister Rui Fontes, agreed on Monday to cooperate on offshore wind, according to a "
+        "joint statement."
+    )
+    assert _pairs(rules, "Danish premier in Lisbon", body) == ["DK-PT"]
+
+
+def test_a_name_before_a_country_s_title_is_that_country_s_official(rules):
+    body = (
+        "ATHENS, Sept. 9 (Yonhap) -- Nikos Andreou, Greece's deputy defense minister, "
+        "welcomed U.S. Ambassador Paul Lindgren at a ceremony on Monday, the ministry said.\n\n"
+        "Later on Monday, Andreou received Egypt's defense attache and the two agreed to hold "
+        "a naval search-and-rescue exercise next year."
+    )
+    assert _pairs(rules, "Greek ceremony", body) == ["EG-GR", "GR-US"]
+
+
+def test_every_country_after_the_top_diplomats_of_is_a_party_inside_a_topic_clause(rules):
+    body = (
+        "HANOI, Jan. 14 (Yonhap) -- A fishing boat seizure hung over talks between the top "
+        "diplomats of Vietnam and Malaysia on Tuesday, with the visitor asking for the crew's "
+        "release."
+    )
+    assert _pairs(rules, "Talks in Hanoi", body) == ["MY-VN"]
+
+
+def test_a_formal_complaint_and_a_note_verbale_are_diplomacy(rules):
+    body = (
+        "SEOUL, Aug. 2 (Yonhap) -- South Korea has formally complained to Kenya over the "
+        "detention of a South Korean engineer who was denied consular access, the foreign "
+        "ministry said Friday.\n\n"
+        "The embassy in Nairobi delivered a note verbale on Thursday."
+    )
+    res = classify("Engineer detained", body, rules)
+    assert res["pairs"] == [["KE", "KR"]]
+    assert {"complained", "note verbale"} <= set(res["evidence"]["diplomacy"])
+
+
+def test_a_home_official_named_before_the_title_acts_for_the_home_government(rules):
+    body = (
+        "SEOUL, April 7 (Yonhap) -- South Korea voiced regret on Monday after Norway listed a "
+        "Korean trading company under its export rules.\n\n"
+        "Han Ji-woo, the ministry's director-general for European affairs, called in a "
+        "Norwegian diplomat and asked Oslo to share its evidence."
+    )
+    assert _pairs(rules, "Seoul regrets listing", body) == ["KR-NO"]
+
+
+def test_a_name_in_the_home_way_but_of_another_country_is_not_home(rules):
+    body = (
+        "SEOUL, Oct. 4 (Yonhap) -- Kim Chol-su, the North's vice foreign minister, denounced "
+        "Japan's defense budget on Saturday, state media said.\n\n"
+        "South Korea did not comment."
+    )
+    assert _pairs(rules, "N. Korea denounces Japan", body) == ["JP-KP"]
+
+
+def test_the_eu_commission_and_external_action_service_act_for_the_eu(rules):
+    body = (
+        "SEOUL, Feb. 3 (Yonhap) -- First Vice Foreign Minister Kim Do-hyun met a deputy "
+        "secretary-general of the European External Action Service on Tuesday for talks on "
+        "supply chains, the ministry said."
+    )
+    assert _pairs(rules, "Vice FM meets EU official", body) == ["EU-KR"]
+
+
+def test_a_business_leader_received_by_foreign_leaders_is_not_diplomacy(rules):
+    body = (
+        "SEOUL, June 5 (Yonhap) -- Daon Holdings Chairman Lim Seok-ho was received by "
+        "Malaysian Prime Minister Ahmad Rahman and Thai Prime Minister Somchai Wongsa during "
+        "a tour to promote the group's data centers, the group said.\n\n"
+        "Daon is South Korea's third-largest data center operator."
+    )
+    res = classify("Daon Holdings chief meets Malaysian PM, Thai PM", body, rules)
+    assert res["bilateral"] is False
+    assert res["pairs"] == []
+
+
+def test_the_south_american_bloc_is_not_the_south(rules):
+    body = (
+        "MONTEVIDEO, July 8 (Yonhap) -- Uruguay and Portugal agreed on Tuesday to press for a "
+        "trade pact between the European Union and the South American bloc Mercosur, the "
+        "foreign ministry said."
+    )
+    res = classify("Trade pact", body, rules)
+    assert "KR" not in res["evidence"]["countries"]
+
+
+def test_a_ministry_that_said_on_a_weekday_only_reports(rules):
+    body = (
+        "MANILA, May 6 (Yonhap) -- The Philippines has declared an Australian diplomat "
+        "persona non grata over unauthorized contacts, the foreign ministry said Tuesday.\n\n"
+        "Seoul has no diplomats involved."
+    )
+    assert _pairs(rules, "Manila expels diplomat", body) == ["AU-PH"]
+
+
+def test_a_ministry_that_summons_an_envoy_in_the_dateline_capital_is_local(rules):
+    body = (
+        "NAIROBI, March 4 (Yonhap) -- Kenya protested new British sanctions on a state port "
+        "operator on Tuesday.\n\n"
+        "The foreign ministry said it had summoned the British high commissioner in Nairobi "
+        "to hand over a protest.\n\n"
+        "South Korea was not named."
+    )
+    assert _pairs(rules, "Kenya protests sanctions", body) == ["GB-KE"]
+
+
+def test_an_official_who_called_in_two_envoys_pairs_with_each(rules):
+    body = (
+        "CAIRO, Nov. 5 (Yonhap) -- Egypt protested sanctions on one of its shipping lines.\n\n"
+        "Germany and Canada announced matching steps the same day, and the ministry said "
+        "Deputy Foreign Minister Omar Saleh also called in the German and Canadian ambassadors "
+        "to convey Egypt's objection."
+    )
+    assert _pairs(rules, "Egypt objects", body) == ["CA-EG", "DE-EG"]
+
+
+def test_the_navies_of_two_countries_act_for_them(rules):
+    body = (
+        "LIMA, Oct. 6 (Yonhap) -- The navies of South Korea and Peru held their first joint "
+        "exercise off Callao over the weekend, the navy said Monday.\n\n"
+        "The two countries agreed to make the drill a yearly event."
+    )
+    assert _pairs(rules, "Navies drill off Callao", body) == ["KR-PE"]
+
+
+def test_what_a_statement_is_an_apparent_reference_to_is_a_subject(rules):
+    body = (
+        "BRUSSELS, Nov. 4 (Yonhap) -- Colombian Foreign Minister Diego Vargas urged Brussels "
+        "on Tuesday to ratify its trade deal with the Andean countries.\n\n"
+        "The EU's top diplomat said the European Commission stood by the deal but needed "
+        "every member on board, an apparent reference to Ireland.\n\n"
+        "The two also discussed drug trafficking and signed a letter of intent on policing."
+    )
+    assert _pairs(rules, "Colombia presses EU", body) == ["CO-EU"]

@@ -498,6 +498,10 @@ class _Scan:
         acting = {c for mn in parties if mn.official for c in mn.codes}
         if home_cues or rules.home in acting:
             acting |= {_HOME, rules.home}
+        if acting:
+            # "A North Korean foreign ministry spokesperson ... accused Italy": an official
+            # addresses a country, an act between the two governments.
+            acting |= {c for mn in parties if mn.addressed for c in mn.codes}
         for pair, score, how in made:
             # Both sides act through officials: a meeting, a call, a protest on its own.
             strong = how != _ANAPHORA and pair[0] in acting and pair[1] in acting
@@ -1195,7 +1199,9 @@ class _Scan:
     def _background(self, sentence: str) -> bool:
         """A sentence about the past ("signed a treaty in 2018", "since") with no weekday."""
         rules = self.rules
-        if rules.future.search(sentence):
+        # ("... an assurance that Malaysia had no plans to restrict exports": not the future.)
+        if any(not sentence.endswith("no ", 0, m.start())
+               for m in rules.future.finditer(sentence)):
             return True
         past = _PAST_YEAR.search(sentence) or rules.past.search(sentence)
         return bool(past) and not rules.present.search(sentence)

@@ -917,3 +917,30 @@ def test_what_a_statement_is_an_apparent_reference_to_is_a_subject(rules):
         "The two also discussed drug trafficking and signed a letter of intent on policing."
     )
     assert _pairs(rules, "Colombia presses EU", body) == ["CO-EU"]
+
+
+def test_no_plans_to_is_not_the_future(rules):
+    body = (
+        "CANBERRA, May 3 (Yonhap) -- Australia and Vietnam agreed on Tuesday to set up a "
+        "working group on rice export curbs, the trade ministry said.\n\n"
+        "Trade Minister Ella Burke then flew to Bangkok, where she met Thai Commerce Minister "
+        "Anan Srisuk on Thursday and secured an assurance that Thailand had no plans to "
+        "restrict rice exports, her office said."
+    )
+    assert _pairs(rules, "Australia, Vietnam set up rice working group", body) == [
+        "AU-TH", "AU-VN",
+    ]
+
+
+def test_an_official_s_accusation_against_a_country_is_reported_beside_the_main_pair(rules):
+    body = (
+        "MADRID, June 4 (Yonhap) -- President Lee Jae-hoon and Spanish Prime Minister Carlos "
+        "Ibarra agreed on Tuesday to upgrade relations to a strategic partnership, Lee's office "
+        "said, and Madrid promised a frigate for the watch on sanctions evasion.\n\n"
+        "Lee thanked Ibarra and called Spain a reliable partner.\n\n"
+        "A North Korean foreign ministry spokesperson accused Spain of joining a hostile "
+        "racket and warned that its warship would be treated as an enemy."
+    )
+    assert _pairs(rules, "S. Korea, Spain upgrade ties at Madrid summit", body) == [
+        "ES-KP", "ES-KR",
+    ]

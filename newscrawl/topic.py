@@ -147,6 +147,8 @@ _JOINED_TALKS = re.compile(
     r"discussions|consultations|negotiations|summit|session|dialogue))\b",
     re.IGNORECASE,
 )
+# A clause that only adds to the sentence before it.
+_TRAILING = re.compile(r",\s+(?:noting|saying|adding|citing|recalling)\b")
 # "the commerce ministry": a body named without its country.
 _THE_BODY = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # A sentence opening with its place: "In Tokyo, ...".
@@ -1199,6 +1201,10 @@ class _Scan:
     def _background(self, sentence: str) -> bool:
         """A sentence about the past ("signed a treaty in 2018", "since") with no weekday."""
         rules = self.rules
+        # What a trailing clause adds ("..., noting that South Korea has not executed anyone
+        # since 1997") does not date the main one.
+        if (tail := _TRAILING.search(sentence)) is not None:
+            sentence = sentence[:tail.start()]
         # ("... an assurance that Malaysia had no plans to restrict exports": not the future.)
         if any(not sentence.endswith("no ", 0, m.start())
                for m in rules.future.finditer(sentence)):

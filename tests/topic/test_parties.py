@@ -944,3 +944,16 @@ def test_an_official_s_accusation_against_a_country_is_reported_beside_the_main_
     assert _pairs(rules, "S. Korea, Spain upgrade ties at Madrid summit", body) == [
         "ES-KP", "ES-KR",
     ]
+
+
+def test_a_year_in_a_trailing_noting_clause_does_not_date_the_request(rules):
+    body = (
+        "JAKARTA, April 2 (Yonhap) -- An Indonesian court sentenced a South Korean man to "
+        "death on Tuesday for drug smuggling.\n\n"
+        "Hours later, the foreign ministry in Seoul said it had asked Jakarta, through the "
+        "embassy, to spare his life, noting that South Korea has carried out no execution "
+        "since 1997.\n\n"
+        "Officials said they had conveyed the position to the Indonesian side and would "
+        "keep giving him consular help."
+    )
+    assert _pairs(rules, "Korean sentenced in Indonesia", body) == ["ID-KR"]

@@ -116,12 +116,13 @@ _ATTENDANCE = re.compile(
     r"\battend(?:ed|s|ing)?\b|\bas\s+observers\b",
     re.IGNORECASE,
 )
-# Forces of a state that join an exercise: "Japanese fighter jets joining ...".
+# Forces of a state that join an exercise: "Japanese fighter jets joining ...", "An
+# Australian frigate, HMAS Toowoomba, joined ...".
 _JOINING = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:jets?|fighters?|aircraft|bombers?|warships?|ships?|frigates?|"
     r"destroyers?|submarines?|vessels?|troops|soldiers|marines|forces|navy|units?)"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:join|joins|joined|joining|took\s+part|taking\s+part|"
-    r"participated|participating)\b"
+    r"(?:,[^,]{1,40},|(?:\s+[\w-]+){0,3}?)\s+(?:join|joins|joined|joining|took\s+part|"
+    r"taking\s+part|participated|participating|conducted|staged)\b"
 )
 # Between a country and the title it owns: "Thailand's Secretary of State".
 _OWNER_GAP = re.compile(r"(?:['\u2019]s)?\s+")
@@ -143,8 +144,12 @@ _MEETING = re.compile(
 )
 # "... joined the talks": a newcomer to the meeting the story has been about.
 _JOINED_TALKS = re.compile(
-    r"\bjoin(?:ed|s)\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|"
-    r"discussions|consultations|negotiations|summit|session|dialogue))\b",
+    r"(?<!not )(?<!never )\b(?:join(?:ed|s)|t(?:ake|akes|ook)\s+part\s+in)\s+"
+    r"(?:them|the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|meeting|meetings|discussions|consultations|negotiations|summit|session|dialogue|"
+    r"exercise|exercises|drill|drills)|"
+    # "joined South Korean and Philippine warships in a search-and-rescue exercise"
+    r"(?:[\w-]+\s+){1,6}?in\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,3}?(?:exercise|drill)s?)\b",
     re.IGNORECASE,
 )
 # A clause that only adds to the sentence before it.
@@ -226,9 +231,11 @@ _NAME = re.compile(
     r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z][a-z'\u2019]+|bin|al|de|van|von|der|da|dos|"
     r"del)){0,3})"
 )
-# A name set before its owner's title: "Elena Cuadrado, Spain's ...".
+# A name set before its owner's title: "Elena Cuadrado, Spain's ...", "Tan Mei Ling, a
+# deputy secretary at Singapore's ...".
 _APPOSED = re.compile(
-    r"(?<![\w.,] )\b([A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+){1,2}),\s+(?:the\s+)?$"
+    r"(?:(?<=\band )|(?<![\w.,] ))\b([A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+){1,2}),\s+"
+    r"(?:(?:the|an?)\s+(?:[\w-]+\s+){1,4}?(?:at|of|in|from)\s+)?(?:the\s+)?$"
 )
 # "Yoo Jin-seok, the first vice foreign minister, ...": a title after a Korean-form name.
 _HOME_APPOSED = re.compile(
@@ -267,6 +274,7 @@ _ANAPHORA = "the two sides"
 _FOREIGN_ALONE = "foreign party, home implied"
 _HOME_ON = "home official on a country"
 _IMPLIED = (_FOREIGN_ALONE, _HOME_ON)
+_JOINED = "joined the talks"  # a newcomer with each country of the meeting
 
 
 @dataclass
@@ -511,6 +519,11 @@ class _Scan:
                 # Officials of both met, called or summoned: an event on its own, however
                 # few diplomacy words the sentence has.
                 score = max(score, rules.thresholds["pair_event"] * mult)
+            if how == _JOINED and not background:
+                # A state that joins the talks or the drill the story is about: an event of
+                # its own with each country there.
+                strong = True
+                score = max(score, rules.thresholds["pair_event"] * mult)
             self.pairs[pair] += score
             self.why[pair].append((score, snippet, how, strong))
         self._remember(made, parties, home_cues)
@@ -546,7 +559,7 @@ class _Scan:
         group = {c for pair in self.last_group for c in pair} - {code}
         if not group or len(group) >= self.rules.weights["large_group"]:
             return []
-        return [(_pair(code, c), weight, "joined the others") for c in sorted(group)]
+        return [(_pair(code, c), weight, _JOINED) for c in sorted(group)]
 
     def _home_government_acts(
         self, mentions: list[_Mention], parties: list[_Mention], home_cues: list[int],
@@ -1026,20 +1039,25 @@ class _Scan:
                 continue
             found.append((start, end))
         # After "In Tokyo,", the unnamed bodies are Tokyo's; from the dateline alone, only one
-        # placed there ("signed at the foreign ministry by ..."), one in a sentence set in
-        # the scene's capital, or one dealing with the home country named as such ("the
-        # foreign ministry handed a protest note to the South Korean Embassy": not the home
-        # ministry).
+        # placed there ("signed at the foreign ministry by ..."), one dealing with a third
+        # country, or one dealing with the home country named as such ("the foreign ministry
+        # handed a protest note to the South Korean Embassy": not the home ministry).
         home = self.rules.home
         home_party = any(home in mn.codes and mn.role == _PARTY and not mn.capital
                          for mn in mentions)
-        # "... summoned the U.S. ambassador in Cairo": the scene's capital named as a venue.
-        local = any(mn.venue and scene in mn.codes for mn in mentions)
+        # "KUALA LUMPUR -- ... The foreign ministry summoned the U.S. charge d'affaires": from
+        # a foreign dateline, a body dealing with a third country is the local one.
+        third = self.dateline == scene and not home_party and any(
+            mn.role == _PARTY and scene not in mn.codes and home not in mn.codes
+            for mn in mentions
+        )
         bodies = {
             start for start, end in unit.home
             if start in cues
-            and (self.scene_bodies or local or _AT.search(text, unit.start, start) or (
-                home_party and not any(0 < a - end <= 4 for a in at_home)))
+            and (
+                self.scene_bodies or third or _AT.search(text, unit.start, start)
+                or (home_party and not any(0 < a - end <= 4 for a in at_home))
+            )
         }
         found += [h for h in unit.home if h[0] in bodies]
         cues = [c for c in cues if c not in bodies]
@@ -1185,6 +1203,14 @@ class _Scan:
             if len(before) == 1:
                 (host,) = before
                 return host, after - before
+            earlier = {c for mn in parties if mn.start < split for c in mn.codes}
+            if not before and len(earlier) == 1 and any(
+                mn.start - unit.start <= 40 and mn.start < lo for mn in parties
+            ):
+                # "Macron, who is hosting a conference, also held talks with the presidents of
+                # Kenya and Costa Rica": the sentence's subject, cut off by a clause, hosts.
+                (host,) = earlier
+                return host, after - earlier
             if (
                 not before
                 and not any(mn.start < split for mn in parties)

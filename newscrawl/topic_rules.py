@@ -312,8 +312,8 @@ def _compile(data: Any, name: str) -> Rules:
             e.official = True
     for k in official_keys:
         entries.setdefault(k, Entry()).official = True
-    # A longer phrase hides the shorter ones inside it ("the foreign ministry" contains the
-    # term "foreign ministry"): it keeps their weight and their official's title.
+    # A longer phrase hides the shorter ones inside it ("vice foreign minister" contains the
+    # term "foreign minister"): it keeps their weight and their official's title.
     for phrase_key, e in entries.items():
         words = phrase_key.split()
         for i in range(len(words)):
@@ -332,6 +332,10 @@ def _compile(data: Any, name: str) -> Rules:
     for c in implicit_exclude:
         if c not in countries:
             raise _RulesError(f"implicit_exclude: {c} is not under countries")
+    # Added after the step above on purpose: "the foreign ministry" (the home body) carries no
+    # diplomacy weight of its own, since a story that only cites it ("..., the foreign
+    # ministry said") is not diplomatic for that; with the term's weight, the replica's
+    # bilateral precision fell from 1.000 to 0.928.
     ho = _mapping(data.get("home_officials"), "home_officials", _HOME_KEYS)
     for p in _strings(ho.get("institutions"), "home_officials.institutions"):
         entry(p).home = True

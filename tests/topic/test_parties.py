@@ -871,22 +871,10 @@ def test_the_south_american_bloc_is_not_the_south(rules):
 
 def test_a_ministry_that_said_on_a_weekday_only_reports(rules):
     body = (
-        "MANILA, May 6 (Yonhap) -- The Philippines has declared an Australian diplomat "
-        "persona non grata over unauthorized contacts, the foreign ministry said Tuesday.\n\n"
-        "Seoul has no diplomats involved."
+        "SEOUL, May 6 (Yonhap) -- The Philippines has declared an Australian diplomat "
+        "persona non grata over unauthorized contacts, the foreign ministry said Tuesday."
     )
     assert _pairs(rules, "Manila expels diplomat", body) == ["AU-PH"]
-
-
-def test_a_ministry_that_summons_an_envoy_in_the_dateline_capital_is_local(rules):
-    body = (
-        "NAIROBI, March 4 (Yonhap) -- Kenya protested new British sanctions on a state port "
-        "operator on Tuesday.\n\n"
-        "The foreign ministry said it had summoned the British high commissioner in Nairobi "
-        "to hand over a protest.\n\n"
-        "South Korea was not named."
-    )
-    assert _pairs(rules, "Kenya protests sanctions", body) == ["GB-KE"]
 
 
 def test_an_official_who_called_in_two_envoys_pairs_with_each(rules):
@@ -957,3 +945,113 @@ def test_a_year_in_a_trailing_noting_clause_does_not_date_the_request(rules):
         "keep giving him consular help."
     )
     assert _pairs(rules, "Korean sentenced in Indonesia", body) == ["ID-KR"]
+
+
+# Round 7, continued: what dev-2, a second development part written to random scenarios,
+# showed.
+
+
+def test_the_capital_an_ambassador_is_posted_to_is_not_a_party(rules):
+    body = (
+        "DAEGU, May 2 (Yonhap) -- Chile's ambassador to Seoul and the Kenyan embassy's "
+        "deputy head of mission watched the final from the VIP seats."
+    )
+    res = classify("Final in Daegu", body, rules)
+    assert "KR" not in res["evidence"]["countries"]
+
+
+def test_from_a_foreign_dateline_a_ministry_dealing_with_a_third_country_is_local(rules):
+    body = (
+        "HANOI, Feb. 3 (Yonhap) -- Vietnam on Monday declared a Canadian embassy officer "
+        "persona non grata, accusing him of unauthorized contacts.\n\n"
+        "The foreign ministry summoned the Canadian charge d'affaires to convey the decision "
+        "under the Vienna Convention.\n\n"
+        "South Korea's embassy was not involved."
+    )
+    res = classify("Vietnam expels Canadian officer", body, rules)
+    assert res["pairs"] == [["CA", "VN"]]
+    assert "AT" not in res["evidence"]["countries"]  # the Vienna Convention is no party
+
+
+def test_a_name_before_a_title_at_a_country_s_ministry_is_that_country_s(rules):
+    body = (
+        "SEOUL, Nov. 7 (Yonhap) -- South Korea and Colombia narrowed gaps in talks on their "
+        "trade agreement, the trade ministry said.\n\n"
+        "The round was led by Kang Min-ho, Seoul's chief negotiator, and Ana Rojas Vidal, a "
+        "deputy director at Colombia's foreign ministry.\n\n"
+        "After the Seoul round, Vidal flew to Tokyo, where she held talks with Japanese trade "
+        "officials on digital trade rules."
+    )
+    assert _pairs(rules, "Korea, Colombia narrow gaps", body) == ["CO-JP", "CO-KR"]
+
+
+def test_the_seoul_round_of_talks_is_not_seoul_acting(rules):
+    body = (
+        "SEOUL, Nov. 7 (Yonhap) -- The trade ministers of South Korea and Colombia agreed on "
+        "Friday to speed up talks on a trade agreement, the ministry said.\n\n"
+        "After the Seoul round, the delegation flew to Tokyo, where it held talks with "
+        "Japanese trade officials on digital trade rules."
+    )
+    assert _pairs(rules, "Korea, Colombia narrow gaps", body) == ["CO-KR"]
+
+
+def test_a_subject_cut_off_by_a_clause_hosts_the_leaders_after_with(rules):
+    body = (
+        "PARIS, June 11 (Yonhap) -- French President Emmanuel Macron and Indonesian President "
+        "Budi Santoso agreed on Wednesday to deepen defense ties.\n\n"
+        "Macron, who is hosting a conference on ocean protection, also held separate talks "
+        "on Wednesday with the presidents of Ghana and Peru and the prime minister of Fiji."
+    )
+    assert _pairs(rules, "Macron meets leaders", body) == [
+        "FJ-FR", "FR-GH", "FR-ID", "FR-PE",
+    ]
+
+
+def test_accusing_a_country_addresses_it_and_what_it_is_accused_of_is_a_subject(rules):
+    body = (
+        "OTTAWA, March 4 (Yonhap) -- Canada on Tuesday imposed asset freezes on nine Iranian "
+        "entities, accusing Tehran of supplying drones to Russia, the foreign ministry said."
+    )
+    res = classify("Canada widens Iran sanctions", body, rules)
+    assert res["pairs"] == [["CA", "IR"]]
+    assert {"accusing", "asset freezes"} <= set(res["evidence"]["diplomacy"])
+
+
+def test_a_state_that_joins_the_drill_pairs_with_each_country_there(rules):
+    body = (
+        "SEOUL, Sept. 10 (Yonhap) -- South Korea and Germany held talks on naval cooperation "
+        "on Monday and agreed to expand the annual drill, the defense ministry said.\n\n"
+        "The two countries' navies began the exercise south of Jeju on Tuesday.\n\n"
+        "A Canadian frigate, HMCS Regina, joined the exercise on Wednesday, the Navy said."
+    )
+    assert _pairs(rules, "Naval drill", body) == ["CA-DE", "CA-KR", "DE-KR"]
+
+
+def test_a_state_that_did_not_take_part_in_the_talks_is_not_a_party(rules):
+    body = (
+        "ALMATY, May 4 (Yonhap) -- Negotiators of Georgia and Armenia agreed on Monday on a "
+        "border commission after two days of talks, their foreign ministries said.\n\n"
+        "Kazakhstan's foreign ministry provided the venue but did not take part in the "
+        "negotiations, a Kazakh diplomat said."
+    )
+    assert _pairs(rules, "Border talks in Almaty", body) == ["AM-GE"]
+
+
+def test_a_ship_that_joins_two_navies_warships_pairs_with_both(rules):
+    body = (
+        "MANILA, April 17 (Yonhap) -- The defense ministers of South Korea and Vietnam agreed "
+        "on Thursday to expand maritime cooperation, Seoul's defense ministry said.\n\n"
+        "Their meeting came as an Indian destroyer joined South Korean and Vietnamese "
+        "warships in a search-and-rescue exercise off Cam Ranh."
+    )
+    assert _pairs(rules, "Defense chiefs meet", body) == ["IN-KR", "IN-VN", "KR-VN"]
+
+
+def test_two_states_whose_ships_conduct_an_exercise_are_parties(rules):
+    body = (
+        "LIMA, Oct. 14 (Yonhap) -- South Korean and Peruvian naval ships conducted their "
+        "first combined exercise off Callao this week, the Navy said Tuesday."
+    )
+    trace: list = []
+    classify("Navies drill", body, rules, trace)
+    assert [p for t in trace for p, _score, _how in t["pairs"]] == ["KR-PE"]

@@ -147,11 +147,19 @@ _JOINED_TALKS = re.compile(
     r"(?<!not )(?<!never )\b(?:join(?:ed|s)|t(?:ake|akes|ook)\s+part\s+in)\s+"
     r"(?:them|the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:talks|meeting|meetings|discussions|consultations|negotiations|summit|session|dialogue|"
-    r"exercise|exercises|drill|drills)|"
+    r"delegations|exercise|exercises|drill|drills)|"
     # "joined South Korean and Philippine warships in a search-and-rescue exercise"
     r"(?:[\w-]+\s+){1,6}?in\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,3}?(?:exercise|drill)s?)\b",
     re.IGNORECASE,
 )
+# Who hosts the forum a meeting was held at: "on the sidelines of the Seoul Defense Dialogue,
+# an annual security forum hosted by South Korea's defense ministry".
+_EVENT_HOST = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,4}?(?:forum|conference|meeting|summit|gathering|event|"
+    r"dialogue|expo|exhibition)\s+(?:hosted|organized|organised|held)\s+by\s+(?:the\s+)?$"
+)
+# A title owned through a pronoun: "its minister", "his deputy foreign minister".
+_PRONOUN_OWNER = re.compile(r"\b(?:its|his|her|their)\s+(?:[a-z-]+\s+){0,2}$")
 # A clause that only adds to the sentence before it.
 _TRAILING = re.compile(r",\s+(?:noting|saying|adding|citing|recalling)\b")
 # "the commerce ministry": a body named without its country.
@@ -486,7 +494,10 @@ class _Scan:
             weight *= rules.weights["background"]
         made = self._sentence_pairs(unit, mentions, parties, home_cues, text, weight)
         if len(made) == 1 and _HOME in made[0][0] and made[0][2] in _IMPLIED:
-            made = self._joined(made[0][0], unit, text, weight) or made
+            (a, b), _score, _how = made[0]
+            made = self._joined(a if b == _HOME else b, unit, text, weight) or made
+        elif not made and len(codes := {c for mn in parties for c in mn.codes}) == 1:
+            made = self._joined(next(iter(codes)), unit, text, weight)
         if mult == 1.0:
             self.in_body.update(pair for pair, _s, _h in made)
         if self._home_government_acts(mentions, parties, home_cues, background):
@@ -549,13 +560,13 @@ class _Scan:
         return [c for c in home_cues if c >= cut]
 
     def _joined(
-        self, implied: tuple[str, str], unit: _Unit, text: str, weight: float
+        self, code: str, unit: _Unit, text: str, weight: float
     ) -> list[tuple[tuple[str, str], float, str]]:
-        """ "Papua New Guinea's speaker ... joined the talks": the newcomer with each country
-        of the meeting the story named last."""
+        """ "Papua New Guinea's speaker ... joined the talks", "the United Arab Emirates
+        joined the two delegations": the newcomer with each country of the meeting the story
+        named last."""
         if self.last_weak or not _JOINED_TALKS.search(text, unit.start, unit.end):
             return []
-        code = implied[0] if implied[1] == _HOME else implied[1]
         group = {c for pair in self.last_group for c in pair} - {code}
         if not group or len(group) >= self.rules.weights["large_group"]:
             return []
@@ -765,6 +776,8 @@ class _Scan:
                 mn.role = _SUBJECT
             elif mn.venue:
                 mn.role = _PLACE
+            elif _EVENT_HOST.search(text, max(unit.start, mn.start - 90), mn.start):
+                mn.role = _SUBJECT  # the forum's host, even through its ministry
             elif mn.official:
                 mn.role = _PARTY
             elif (
@@ -980,6 +993,10 @@ class _Scan:
             if self.names.get(m.group()) == _HOME:
                 cues.append(m.start())
         scene = self.scene if self.scene is not None else self._venue_scene(mentions)
+        if scene is not None and scene == self.dateline and not self.scene_bodies:
+            # A sentence set in another foreign capital than the dateline's ("told a regular
+            # briefing in Beijing") is that capital's scene.
+            scene = self._venue_scene(mentions, set_in=text) or scene
         if scene is not None:
             cues = self._scene_officials(unit, mentions, text, cues, qualified, scene, at_home)
         return sorted(cues)
@@ -989,10 +1006,15 @@ class _Scan:
         a title or body right before it is the home government's."""
         return [mn.start for mn in mentions if mn.venue and self.rules.home in mn.codes]
 
-    def _venue_scene(self, mentions: list[_Mention]) -> str | None:
+    def _venue_scene(self, mentions: list[_Mention], set_in: str | None = None) -> str | None:
         """The one foreign capital a sentence is set in ("hosted ... in Pretoria"), when no
-        dateline or "In Tokyo," sets the scene."""
-        abroad = {mn.codes for mn in mentions if mn.venue and self.rules.home not in mn.codes}
+        dateline or "In Tokyo," sets the scene; with `set_in` (the text), only a capital
+        after "in" or "at" counts ("from Paris" is not where it happens)."""
+        abroad = {
+            mn.codes for mn in mentions
+            if mn.venue and self.rules.home not in mn.codes
+            and (set_in is None or _AT.search(set_in, max(0, mn.start - 12), mn.start))
+        }
         if len(abroad) == 1:
             (codes,) = abroad
             if len(codes) == 1:
@@ -1011,6 +1033,8 @@ class _Scan:
         for start, end in unit.officials:
             if qualified(start) or any(a <= start < b for a, b in taken):
                 continue
+            if _PRONOUN_OWNER.search(text, max(unit.start, start - 30), start):
+                continue  # "The defense ministry in Taipei said its minister, Lin, ...": theirs
             if any(mn.end <= start and self._near_official(mn, [(start, end)], text)
                    for mn in mentions):
                 continue  # "Azerbaijani Deputy Prime Minister ...": another country's

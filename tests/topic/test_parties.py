@@ -1055,3 +1055,77 @@ def test_two_states_whose_ships_conduct_an_exercise_are_parties(rules):
     trace: list = []
     classify("Navies drill", body, rules, trace)
     assert [p for t in trace for p, _score, _how in t["pairs"]] == ["KR-PE"]
+
+
+def test_what_a_government_supports_the_ratification_of_is_a_subject(rules):
+    body = (
+        "LIMA, March 19 (Yonhap) -- The Austrian ambassador to Peru said Vienna wants to sign "
+        "a tax treaty with Lima within two years, in an interview published Wednesday.\n\n"
+        "The envoy also said his government supported ratification of the trade agreement "
+        "between Peru and the European Union."
+    )
+    assert _pairs(rules, "Austrian envoy interview", body) == ["AT-PE"]
+
+
+def test_a_state_that_joins_the_two_delegations_pairs_with_both(rules):
+    body = (
+        "NAIROBI, July 8 (Yonhap) -- South Korea and Tanzania held their first strategic "
+        "dialogue on Monday and agreed to expand cooperation, Seoul's foreign ministry said."
+        "\n\n"
+        "On Tuesday, Qatar joined the two delegations for a trilateral session on a planned "
+        "fertilizer plant."
+    )
+    assert _pairs(rules, "Strategic dialogue", body) == ["KR-QA", "KR-TZ", "QA-TZ"]
+
+
+def test_a_planned_state_visit_is_the_future_but_a_planned_plant_is_not(rules):
+    visit = (
+        "JAKARTA, Sept. 17 (Yonhap) -- Daon Group Chairman Lee Min-su met Indonesian President "
+        "Bagus Wibowo on Tuesday and pledged to expand a battery plant, the company said.\n\n"
+        "The meeting came three weeks before a planned state visit by Wibowo to Seoul."
+    )
+    assert classify("Daon Group chief meets Wibowo", visit, rules)["bilateral"] is False
+    plant = (
+        "DODOMA, May 5 (Yonhap) -- The foreign ministers of Qatar and Tanzania signed an "
+        "agreement on a planned fertilizer plant on Tuesday."
+    )
+    assert _pairs(rules, "Fertilizer plant", plant) == ["QA-TZ"]
+
+
+def test_the_host_of_the_forum_a_meeting_was_held_at_is_not_a_party(rules):
+    body = (
+        "SEOUL, Sept. 12 (Yonhap) -- Nepalese Defense Minister Ram Thapa and his Fijian "
+        "counterpart, Jone Tuilagi, agreed on training in talks on the sidelines of the Seoul "
+        "Defense Dialogue, an annual security forum hosted by South Korea's defense ministry."
+    )
+    assert _pairs(rules, "Nepal, Fiji agree on training", body) == ["FJ-NP"]
+
+
+def test_a_spokesperson_briefing_in_another_capital_than_the_dateline_s_is_its(rules):
+    body = (
+        "SINGAPORE, June 2 (Yonhap) -- South Korea's defense minister met his Australian "
+        "counterpart on the sidelines of a security forum in Singapore on Sunday.\n\n"
+        "Foreign ministry spokesperson Chen Weidong told a regular briefing in Beijing on Monday "
+        "that Beijing had lodged a protest with the South Korean side."
+    )
+    assert _pairs(rules, "Defense chiefs meet", body) == ["AU-KR", "CN-KR"]
+
+
+def test_a_title_owned_through_its_is_not_the_dateline_s(rules):
+    body = (
+        "SINGAPORE, June 2 (Yonhap) -- The defense ministry in Manila said Sunday that its "
+        "minister, Ramon Cruz, held a meeting with South Korean Defense Minister Bang Hyun-seok "
+        "on the sidelines of a regional security forum in Singapore."
+    )
+    title = "Seoul, Manila defense chiefs hold rare meeting"
+    assert _pairs(rules, title, body) == ["KR-PH"]
+
+
+def test_a_capital_a_quote_speaks_of_is_not_where_the_sentence_is_set(rules):
+    body = (
+        "VIENNA, Dec. 3 (Yonhap) -- Austria summoned the Italian ambassador on Wednesday to "
+        "protest remarks by an Italian minister.\n\n"
+        "\"Austria takes no lectures from Rome,\" Foreign Minister Karl Brandl said.\n\n"
+        "Later on Wednesday, Brandl hosted Slovenian Foreign Minister Ana Kos in Vienna."
+    )
+    assert _pairs(rules, "Vienna calls in Italian envoy", body) == ["AT-IT", "AT-SI"]

@@ -98,11 +98,11 @@ _CONTINUES = re.compile(
 # Someone met, called on or received by the official that follows.
 _MEETS = re.compile(r"\b(?:with|met|meets|meet|received|receives|hosted|hosts|welcomed|greeted|"
                     r"call\s+on|calls\s+on|called\s+on|visited|by|hosts?,)\s+(?:[A-Z][\w.-]*\s+){0,4}$")
-# "called on Pyongyang to halt ...", "sanctions on North Korean banks": an addressee, not a
-# topic.
+# "called on Pyongyang to halt ...", "sanctions on North Korean banks", "handed over to
+# Italy": an addressee, not a topic.
 _CALL_ON = re.compile(
     r"\b(?:call(?:ed|s|ing)?\s+on|impos(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?sanctions\s+"
-    r"(?:on|against))$",
+    r"(?:on|against)|hand(?:ed|s|ing)?\s+over)$",
     re.IGNORECASE,
 )
 # "TOKYO, Feb. 11 (Yonhap) --": the city a story is filed from.

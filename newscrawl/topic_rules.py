@@ -28,8 +28,13 @@ _SEP_PATTERN = f"[{_SEP_CHARS}]+"
 _CODE = re.compile(r"^[A-Z]{2}$")
 # End of a sentence: punctuation after a lower-case letter, digit or closing quote/bracket
 # (so "U.S. Secretary" and "S. Korea" do not split), then space and a capital or a quote.
+# A title's abbreviation is no sentence end: "the remains of Sgt. Giovanni Ferraro".
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Maj", "Sgt",
+                  "Cpl", "Adm", "Gov", "Sen", "Rep", "St")
 _BOUNDARY = (
-    r"(?P<br>\n|(?-i:(?:(?<=[a-z0-9)\"'\u201d\u2019][.!?])|(?<=[a-z0-9)][.!?][\"\u201d]))"
+    r"(?P<br>\n|(?-i:(?:(?<=[a-z0-9)\"'\u201d\u2019][.!?])"
+    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"|(?<=[a-z0-9)][.!?][\"\u201d]))"
     r"\s+(?=(?-i:[A-Z\"\u201c\u2018]))))"
 )
 
@@ -346,7 +351,7 @@ def _compile(data: Any, name: str) -> Rules:
             r"\b(?:" + "|".join(_SEP_PATTERN.join(map(re.escape, t.split())) for t in
                                 sorted(titles, key=len, reverse=True))
             # "Director-General for Asian and Pacific Affairs Han Ji-yeon"
-            + r")(?:\s+(?:for|of)(?:\s+(?:[A-Z][a-z]+|and|the)){1,6}?)?\s+(?P<surname>"
+            + r")(?:\s+(?:for|of|to)(?:\s+(?:[A-Z][a-z]+|and|the)){1,6}?)?\s+(?P<surname>"
             + "|".join(map(re.escape, surnames))
             + r")\b"
             r"(?:\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?))?"

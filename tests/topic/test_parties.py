@@ -1129,3 +1129,29 @@ def test_a_capital_a_quote_speaks_of_is_not_where_the_sentence_is_set(rules):
         "Later on Wednesday, Brandl hosted Slovenian Foreign Minister Ana Kos in Vienna."
     )
     assert _pairs(rules, "Vienna calls in Italian envoy", body) == ["AT-IT", "AT-SI"]
+
+
+def test_the_home_ambassador_to_a_country_named_before_the_surname_acts(rules):
+    body = (
+        "SEOUL, April 17 (Yonhap) -- A South Korean tourist was detained in Portugal after "
+        "flying a drone near a naval base, the foreign ministry said Thursday.\n\n"
+        "Ambassador to Portugal Kim Ji-hoon met with the Portuguese foreign ministry's director "
+        "general for consular affairs in Lisbon on Wednesday and asked for a swift process."
+    )
+    assert _pairs(rules, "Korean held in Portugal", body) == ["KR-PT"]
+
+
+def test_remains_handed_over_to_a_country_go_to_a_party(rules):
+    body = (
+        "SEOUL, June 24 (Yonhap) -- The remains of a Greek soldier who died in the Korean War "
+        "were handed over to Greece on Tuesday, the veterans ministry said.\n\n"
+        "Vice Minister of Patriots and Veterans Affairs Jung Hae-sook passed the casket of Sgt. "
+        "Nikos Pappas to Greek Undersecretary of Defense Yannis Lekkas at a ceremony."
+    )
+    res = classify("Greek soldier heads home", body, rules)
+    assert res["pairs"] == [["GR", "KR"]]
+    trace: list = []
+    classify("", body, rules, trace)
+    assert any(t["sentence"].startswith("Vice Minister") and "Lekkas" in t["sentence"]
+               for t in trace)  # "Sgt." ends no sentence
+    assert ("Greece", "GR", "party") in trace[0]["mentions"]  # not what was talked over

@@ -113,7 +113,8 @@ _DATELINE = re.compile(
 _ATTENDANCE = re.compile(
     r"\b(?:sent|send|sends|dispatched)\s+(?:[\w-]+\s+){0,3}?(?:ministers?|delegations?|"
     r"officials|representatives|envoys|leaders|observers|diplomats)\s+to\b|"
-    r"\battend(?:ed|s|ing)?\b|\bas\s+observers\b",
+    r"\battend(?:ed|s|ing)?\b|\bas\s+observers\b|\bwatched\b|\blook(?:ed|ing)\s+on\b|"
+    r"\bin\s+attendance\b",
     re.IGNORECASE,
 )
 # Forces of a state that join an exercise: "Japanese fighter jets joining ...", "An
@@ -657,6 +658,8 @@ class _Scan:
                 # "Kim also held a phone call with the U.S. special representative" name the
                 # other side at full weight; a bare mention does not.
                 met = unit.anaphor or self._meets_official(parties, text, unit)
+                if not met and _ATTENDANCE.search(text, unit.start, unit.end):
+                    return []  # "A diplomat from the Australian Embassy attended the opening"
                 factor = w["anaphora"] if met else w["implicit_home"]
                 return [((code, _HOME), weight * factor, _FOREIGN_ALONE)]
         return []

@@ -1155,3 +1155,33 @@ def test_remains_handed_over_to_a_country_go_to_a_party(rules):
     assert any(t["sentence"].startswith("Vice Minister") and "Lekkas" in t["sentence"]
                for t in trace)  # "Sgt." ends no sentence
     assert ("Greece", "GR", "party") in trace[0]["mentions"]  # not what was talked over
+
+
+def test_a_minister_who_flies_on_for_talks_later_in_the_week_has_no_pair_yet(rules):
+    body = (
+        "ANKARA, Oct. 7 (Yonhap) -- Turkish Defense Minister Ahmet Kaya and Italian Defense "
+        "Minister Carla Rossi agreed on Tuesday to build armored vehicles together.\n\n"
+        "Rossi flies to Athens on Thursday for talks with her Greek counterpart."
+    )
+    assert _pairs(rules, "Turkey, Italy agree on armored vehicles", body) == ["IT-TR"]
+
+
+def test_a_foreign_diplomat_who_only_attends_a_forum_at_home_is_no_pair(rules):
+    body = (
+        "SEOUL, May 3 (Yonhap) -- About 200 scholars and retired officers met in Seoul on "
+        "Tuesday for a private forum on middle powers, funded by university grants.\n\n"
+        "Vice Foreign Minister Cho Hyun-woo gave a congratulatory address.\n\n"
+        "A diplomat from the Canadian Embassy attended the opening session but did not speak."
+        "\n\nThe Canadian ambassador attended a dinner for the participants."
+    )
+    assert classify("Scholars debate middle powers", body, rules)["bilateral"] is False
+
+
+def test_two_countries_envoys_who_watch_a_match_are_no_pair(rules):
+    body = (
+        "SUWON, July 4 (Yonhap) -- Vietnam beat Japan 3-2 in the opening game of a volleyball "
+        "invitational on Thursday.\n\n"
+        "Vietnam's ambassador to Seoul and the Japanese embassy's deputy head of mission "
+        "watched from the VIP seats."
+    )
+    assert classify("Vietnam beat Japan", body, rules)["bilateral"] is False

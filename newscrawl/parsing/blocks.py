@@ -44,17 +44,22 @@ _HOLDERS = etree.XPath("//*[self::div or self::td or self::section or self::arti
 LOOSE_TEXT = 40  # characters: a run of story, not stray whitespace or a label
 
 
+# Characters the HTML parser lets through but lxml refuses in text it is given: C0 controls
+# but tab and line breaks ("<div>... 10:12\x1f<p>").
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _wrap_loose_text(holder: etree._Element) -> None:
     """Runs of text sitting right in `holder` beside its <p>s (its own text, or the tail of
     an element: the run before the first break, a run a widget cut off) get a <p> each."""
     if holder.text and len(holder.text.strip()) > LOOSE_TEXT:
         first = etree.Element("p")
-        first.text, holder.text = holder.text, None
+        first.text, holder.text = _NOT_XML.sub("", holder.text), None
         holder.insert(0, first)
     for child in list(holder):
         if child.tail and len(child.tail.strip()) > LOOSE_TEXT:
             run = etree.Element("p")
-            run.text, child.tail = child.tail, None
+            run.text, child.tail = _NOT_XML.sub("", child.tail), None
             child.addnext(run)
 
 

@@ -125,6 +125,9 @@ _JOINING = re.compile(
     r"(?:,[^,]{1,40},|(?:\s+[\w-]+){0,3}?)\s+(?:join|joins|joined|joining|took\s+part|"
     r"taking\s+part|participated|participating|conducted|staged)\b"
 )
+# Between a country and a home-style title it owns ("Japanese Prime Minister", "Japan's
+# foreign ministry"), but not "Mensah and Ambassador Lee".
+_QUALIFIER_GAP = re.compile(r"(?:['\u2019]s)?\s+(?:(?!(?:and|or|with)\s)[a-z]+\s+)?")
 # Between a country and the title it owns: "Thailand's Secretary of State".
 _OWNER_GAP = re.compile(r"(?:['\u2019]s)?\s+")
 _AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
@@ -161,6 +164,23 @@ _EVENT_HOST = re.compile(
 )
 # A title owned through a pronoun: "its minister", "his deputy foreign minister".
 _PRONOUN_OWNER = re.compile(r"\b(?:its|his|her|their)\s+(?:[a-z-]+\s+){0,2}$")
+# Ties that are not there: a standing fact, not an event.
+_NO_TIES = re.compile(
+    r"\b(?:has|have|had)\s+(?:no|never\s+(?:had|established))\s+(?:formal\s+|official\s+)?"
+    r"(?:diplomatic\s+)?(?:relations|ties)\b",
+    re.IGNORECASE,
+)
+# Where an official speaks: "told a regular briefing in Beijing", "told reporters in Tokyo".
+_BRIEFED_IN = re.compile(
+    r"\b(?:briefing|briefings|conference|reporters|journalists|parliament|interview)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:in|at)\s+$"
+)
+# A sentence whose subject is "he" or "she" meeting someone: "On Tuesday he sat down with".
+_PRONOUN_MEETS = re.compile(
+    r"\s*(?:(?:On|Later\s+on|Later|Earlier|The\s+next\s+day)(?:\s+\w+)?,?\s+)?([Hh]e|[Ss]he)\s+"
+    r"(?:also\s+|then\s+|later\s+)?(?:met|meets|sat\s+down|held|holds|hosted|received|"
+    r"spoke|called\s+on|visited|signed)\b"
+)
 # A clause that only adds to the sentence before it.
 _TRAILING = re.compile(r",\s+(?:noting|saying|adding|citing|recalling)\b")
 # "the commerce ministry": a body named without its country.
@@ -207,6 +227,16 @@ _EVENT_OF = re.compile(
 # A person's name (two capitalised words, or a surname) acting before "with"/"met".
 _ACTOR = re.compile(r"(?<![\w'])(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[a-z]+)?"
                     r"(?:\s+also)?\s+(?:held|met|had|made|spoke|talked)\b")
+# What makes "with" a meeting's: "held talks with", "summits with" (not "crossings with").
+_TALKS_BEFORE = re.compile(
+    r"\b(?:talks|talk|meeting|meetings|met|meets|summit|summits|call|calls|consultations|"
+    r"dialogue|negotiations|conversation|conversations)\b(?:\s+[\w-]+){0,4}?\s+$",
+    re.IGNORECASE,
+)
+# Three places or more joined by hyphens: a route or a corridor ("Baku-Tbilisi-Ceyhan").
+_ROUTE = re.compile(r"[A-Z][\w'.]*(?:-[A-Z][\w'.]*){2,}")
+_WORD_BEFORE = re.compile(r"[\w'.-]*$")
+_WORD_AFTER = re.compile(r"[\w'.-]*")
 # A business leader, who does not act for the home government.
 _BUSINESS_ACTOR = re.compile(
     r"\b(?:[Cc]hairman|[Cc]hairwoman|CEO|[Cc]hief\s+[Ee]xecutive|[Ff]ounder|[Ee]xecutives?|"
@@ -236,7 +266,8 @@ _FILLER_WORD = re.compile(
     r"administration|public|general|permanent|designate|caretaker|interim|regional|two)$"
 )
 _NAME = re.compile(
-    r",?\s+((?:[A-Z][a-z'\u2019]+(?:-[a-z]+)?)(?:\s+(?:[A-Z][a-z'\u2019]+(?:-[a-z]+)?|"
+    r",?(?:\s+(?:for|of)(?:\s+(?:[A-Z][a-z]+|and|the)){1,6}?)?"  # "... for Foreign Affairs"
+    r"\s+((?:[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z]+)?)(?:\s+(?:[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z]+)?|"
     r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z][a-z'\u2019]+|bin|al|de|van|von|der|da|dos|"
     r"del)){0,3})"
 )
@@ -253,6 +284,7 @@ _HOME_APPOSED = re.compile(
     r"spokesperson|spokesman|spokeswoman|adviser|negotiator|secretary)\b"
 )
 _CAPWORD = re.compile(r"\b[A-Z][a-z'\u2019]+\b")
+_DOUBLE_NAME = re.compile(r"[A-Z][a-z'\u2019]+-[A-Z][a-z'\u2019]+")
 _PREFIXED = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z][a-z'\u2019]+")
 # A year the sentence looks back to ("in 2018", "since 1965", "the 1965 treaty"), not one it
 # looks ahead to ("by 2029", "beyond 2030").
@@ -346,6 +378,7 @@ class _Scan:
         # or, to the end of its paragraph, a sentence opening "In Tokyo, ...", where the
         # unqualified bodies ("the foreign ministry") are that country's too.
         self.in_body: set[tuple[str, str]] = set()  # pairs some body sentence gave
+        self.last_person: str | None = None  # the country of the official named last
         self.dateline: str | None = None
         self.scene: str | None = None
         self.scene_bodies = False
@@ -405,6 +438,8 @@ class _Scan:
                         continue
                 if text.startswith("$", end):
                     continue  # "US$73 million", "A$2.1 billion": a currency
+                if e.capital and _in_route(text, start, end):
+                    continue  # "the Baku-Tbilisi-Ceyhan pipeline": a route, not governments
                 if e.person and self._owned(unit, e.codes, text, start):
                     # "Cambodian Secretary of State": a title of another country's official.
                     unit.officials.append((start, end))
@@ -461,6 +496,7 @@ class _Scan:
         diplomatic = unit.weight > 0
         self._set_scene(unit, text)
         self._add_names(unit, text)
+        self._add_pronoun(unit, text)
         mentions = sorted(
             (mn for mn in unit.mentions if diplomatic or not mn.capital),
             key=lambda x: x.start,
@@ -942,8 +978,8 @@ class _Scan:
         def qualified(start: int) -> bool:
             # "Japanese Prime Minister ...", "Japan's foreign ministry": another country's.
             for end in ends:
-                if end <= start and start - end <= 14 and re.fullmatch(
-                    r"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?", text[end:start]
+                if end <= start and start - end <= 14 and _QUALIFIER_GAP.fullmatch(
+                    text, end, start
                 ):
                     return True
             return False
@@ -997,8 +1033,8 @@ class _Scan:
                 cues.append(m.start())
         scene = self.scene if self.scene is not None else self._venue_scene(mentions)
         if scene is not None and scene == self.dateline and not self.scene_bodies:
-            # A sentence set in another foreign capital than the dateline's ("told a regular
-            # briefing in Beijing") is that capital's scene.
+            # A sentence in which someone speaks in another foreign capital than the
+            # dateline's ("told a regular briefing in Beijing") is that capital's scene.
             scene = self._venue_scene(mentions, set_in=text) or scene
         if scene is not None:
             cues = self._scene_officials(unit, mentions, text, cues, qualified, scene, at_home)
@@ -1012,11 +1048,12 @@ class _Scan:
     def _venue_scene(self, mentions: list[_Mention], set_in: str | None = None) -> str | None:
         """The one foreign capital a sentence is set in ("hosted ... in Pretoria"), when no
         dateline or "In Tokyo," sets the scene; with `set_in` (the text), only a capital
-        after "in" or "at" counts ("from Paris" is not where it happens)."""
+        where someone speaks counts ("told a regular briefing in Beijing"; not "from Paris",
+        nor "demonstrators in Nairobi")."""
         abroad = {
             mn.codes for mn in mentions
             if mn.venue and self.rules.home not in mn.codes
-            and (set_in is None or _AT.search(set_in, max(0, mn.start - 12), mn.start))
+            and (set_in is None or _BRIEFED_IN.search(set_in, max(0, mn.start - 40), mn.start))
         }
         if len(abroad) == 1:
             (codes,) = abroad
@@ -1036,7 +1073,10 @@ class _Scan:
         for start, end in unit.officials:
             if qualified(start) or any(a <= start < b for a, b in taken):
                 continue
-            if _PRONOUN_OWNER.search(text, max(unit.start, start - 30), start):
+            # "Defense Minister Jeon and his counterpart Abdulrahman Al-Harbi" (RIYADH): the
+            # local side of a home official.
+            counterpart = "counterpart" in text[start:end].lower() and bool(cues)
+            if not counterpart and _PRONOUN_OWNER.search(text, max(unit.start, start - 30), start):
                 continue  # "The defense ministry in Taipei said its minister, Lin, ...": theirs
             if any(mn.end <= start and self._near_official(mn, [(start, end)], text)
                    for mn in mentions):
@@ -1055,7 +1095,8 @@ class _Scan:
                 and mn.start > name.end() and _HUB.search(text, name.end(), mn.start)
                 for mn in mentions
             )
-            if not self.scene_bodies and not hosts and not _MEETS.search(text, near, start):
+            if (not self.scene_bodies and not hosts and not counterpart
+                    and not _MEETS.search(text, near, start)):
                 if not any(mn.role == _PARTY and scene not in mn.codes for mn in mentions):
                     # Nobody else's in the sentence: "BUDAPEST -- '...,' Foreign Minister
                     # Bence Halmos said": Halmos counts for Hungary when named again.
@@ -1110,6 +1151,17 @@ class _Scan:
                          person=True)
             )
 
+    def _add_pronoun(self, unit: _Unit, text: str) -> None:
+        """ "On Tuesday he sat down in Suva with Fiji's foreign minister": the official named
+        last is who meets; and who was named last, for the next sentence."""
+        m = _PRONOUN_MEETS.match(text, unit.start, unit.end)
+        if m is not None and self.last_person is not None and unit.weight > 0:
+            unit.mentions.append(_Mention((self.last_person,), m.group(1), m.start(1),
+                                          m.end(1), False, noun=False, person=True))
+        people = [mn for mn in unit.mentions if mn.person and len(mn.codes) == 1]
+        if people:
+            self.last_person = max(people, key=lambda x: x.start).codes[0]
+
     def _register_names(
         self, unit: _Unit, mentions: list[_Mention], home_cues: list[int], text: str
     ) -> None:
@@ -1143,12 +1195,16 @@ class _Scan:
 
     def _remember_name(self, name: str, code: str, trusted: bool = False) -> None:
         """Who a full name stands for, by its first, last and middle names ("Luiz Inacio
-        Lula da ..." is named again as "Lula", "al-Rashidi" as "Rashidi")."""
+        Lula da ..." is named again as "Lula", "al-Rashidi" as "Rashidi", "Kovacs-Bartha" as
+        "Kovacs")."""
         tokens = name.split()
         if len(tokens) < 2 and code != _HOME:
             return
         short_ok = code == _HOME or trusted
-        for tok in {tokens[0], tokens[-1], *(t for t in tokens[1:-1] if t[:1].isupper())}:
+        picked = {tokens[0], tokens[-1], *(t for t in tokens[1:-1] if t[:1].isupper())}
+        # "Kovacs-Bartha", "Kassym-Jomart": each half is used alone too.
+        picked = {h for t in picked for h in (t.split("-") if _DOUBLE_NAME.fullmatch(t) else [t])}
+        for tok in picked:
             if _PREFIXED.fullmatch(tok):
                 tok = tok.split("-", 1)[1]
             if tok in _NOT_NAMES or "-" in tok or (len(tok) < 3 and not short_ok):
@@ -1241,6 +1297,7 @@ class _Scan:
             if (
                 not before
                 and not any(mn.start < split for mn in parties)
+                and (m.group() != "with" or _TALKS_BEFORE.search(text, lo, split))
             ):
                 # "(Cho) held talks with the Solomon Islands and Vanuatu ministers", "FM holds
                 # talks with Solomon Islands, Vanuatu": whoever hosts, the guests are not a
@@ -1254,6 +1311,8 @@ class _Scan:
     def _background(self, sentence: str) -> bool:
         """A sentence about the past ("signed a treaty in 2018", "since") with no weekday."""
         rules = self.rules
+        if _NO_TIES.search(sentence):
+            return True  # "Qatar ... has no formal diplomatic relations with Israel"
         # What a trailing clause adds ("..., noting that South Korea has not executed anyone
         # since 1997") does not date the main one.
         if (tail := _TRAILING.search(sentence)) is not None:
@@ -1371,6 +1430,14 @@ class _Scan:
                 },
             },
         }
+
+
+def _in_route(text: str, start: int, end: int) -> bool:
+    """The name at start:end is one of three or more places joined by hyphens."""
+    lo = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    hi = _WORD_AFTER.match(text, end)
+    word = text[lo.start() if lo else start:hi.end() if hi else end]
+    return word.count("-") >= 2 and _ROUTE.fullmatch(word.strip(".")) is not None
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

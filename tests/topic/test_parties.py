@@ -1185,3 +1185,103 @@ def test_two_countries_envoys_who_watch_a_match_are_no_pair(rules):
         "watched from the VIP seats."
     )
     assert classify("Vietnam beat Japan", body, rules)["bilateral"] is False
+
+
+# Round 8: what the seventh held-out part, written to random scenarios, showed.
+
+
+def test_a_home_ambassador_after_and_is_not_the_other_side_s(rules):
+    body = (
+        "ACCRA, April 29 (Yonhap) -- Transport Minister Efua Mensah said Ghana was negotiating "
+        "new air services deals.\n\n"
+        "Mensah and Ambassador Lee Chang-ho signed an air services agreement at the transport "
+        "ministry on Monday, the ministry said."
+    )
+    assert _pairs(rules, "Air services deal", body) == ["GH-KR"]
+
+
+def test_countries_after_crossings_with_are_places_not_guests(rules):
+    body = (
+        "ACCRA, May 2 (Yonhap) -- The foreign ministers of South Korea and Ghana signed an air "
+        "services agreement on Monday.\n\n"
+        "Opposition lawmakers warned that the visa waiver could strain border security at land "
+        "crossings with Togo and Burkina Faso."
+    )
+    assert _pairs(rules, "Air services deal", body) == ["GH-KR"]
+
+
+def test_with_after_no_meeting_word_does_not_make_the_home_side_a_host(rules):
+    body = (
+        "SEOUL, May 2 (Yonhap) -- Opposition lawmakers warned on Monday that the visa waiver "
+        "program would need more immigration officers at posts shared with Vietnam and Laos."
+    )
+    trace: list = []
+    classify("Lawmakers warn on visa waiver", body, rules, trace)
+    assert not [p for p, _score, how in trace[0]["pairs"] if how == "host and guest"]
+
+
+def test_a_name_after_a_title_for_an_office_and_double_names_are_remembered(rules):
+    body = (
+        "WASHINGTON, Jan. 31 (Yonhap) -- Hungary and the United States held a strategic "
+        "dialogue on Wednesday, the Hungarian foreign ministry said.\n\n"
+        "Hungarian State Secretary for Foreign Affairs Tamas Kovacs-Bartha led the talks with "
+        "U.S. Under Secretary of State Allison Greer.\n\n"
+        "Kovacs-Bartha then flew to Seoul, where he held talks with Second Vice Foreign "
+        "Minister Jung Hae-won on Friday."
+    )
+    assert _pairs(rules, "Hungary, U.S. hold dialogue", body) == ["HU-KR", "HU-US"]
+
+
+def test_three_places_joined_by_hyphens_are_a_route(rules):
+    body = (
+        "TASHKENT, Oct. 3 (Yonhap) -- Uzbek President Ravshan Umarov held talks with "
+        "Azerbaijani President Ilham Guliyev on Friday, covering transit tariffs and oil "
+        "exports through the Baku-Tbilisi-Ceyhan pipeline, his office said."
+    )
+    assert _pairs(rules, "Uzbek, Azerbaijani leaders meet", body) == ["AZ-UZ"]
+
+
+def test_the_counterpart_of_a_home_official_in_a_foreign_dateline_is_local(rules):
+    body = (
+        "DOHA, Dec. 3 (Yonhap) -- Defense Minister Jeon Kyu-ho and his counterpart Khalid "
+        "Al-Thani agreed on Wednesday to produce air defense systems together, Jeon's ministry "
+        "said."
+    )
+    assert _pairs(rules, "Defense chiefs agree", body) == ["KR-QA"]
+
+
+def test_having_no_diplomatic_relations_is_not_an_event(rules):
+    body = (
+        "SEOUL, Jan. 9 (Yonhap) -- South Korea and Oman agreed on Thursday to expand energy "
+        "cooperation, the foreign ministry said.\n\n"
+        "Oman has no formal diplomatic relations with Israel and has acted as a mediator in "
+        "past negotiations."
+    )
+    trace: list = []
+    classify("Korea, Oman expand energy ties", body, rules, trace)
+    (no_ties,) = [t for t in trace if t["sentence"].startswith("Oman has no")]
+    (pair,) = no_ties["pairs"]
+    assert pair[0] == "IL-OM" and pair[1] < 2.0  # counted as background
+
+
+def test_a_capital_where_something_happened_is_not_where_the_speaker_is(rules):
+    body = (
+        "WELLINGTON, June 17 (Yonhap) -- New Zealand imposed travel bans on four Kenyan police "
+        "commanders on Monday.\n\n"
+        "Foreign Minister Graham Tuhiwai said the four had ordered live fire against "
+        "demonstrators in Nairobi last month.\n\n"
+        "Tuhiwai and Fijian Foreign Minister Losana Vuniwaqa agreed on annual consultations "
+        "on Tuesday."
+    )
+    assert _pairs(rules, "N.Z. sanctions Kenyan police chiefs", body) == ["FJ-NZ"]
+
+
+def test_he_who_sits_down_with_a_minister_is_the_official_named_last(rules):
+    body = (
+        "WELLINGTON, June 17 (Yonhap) -- New Zealand Foreign Minister Graham Tuhiwai met "
+        "Samoan Prime Minister Tui Leota on Monday to discuss fisheries.\n\n"
+        "Tuhiwai then left for Suva.\n\n"
+        "On Tuesday he sat down in Suva with Fiji's foreign minister, Losana Vuniwaqa, to work "
+        "on a maritime surveillance pact, Fiji's foreign ministry said."
+    )
+    assert _pairs(rules, "N.Z. FM in the Pacific", body) == ["FJ-NZ", "NZ-WS"]

@@ -30,7 +30,7 @@ HARD_NEGATIVES = {"sports", "markets", "weather", "domestic-politics", "corporat
 PARTS = {
     "dev": "dev-", "heldout-1": "held-", "heldout-2": "h2-", "heldout-3": "h3-",
     "heldout-4": "h4-", "heldout-5": "h5-", "heldout-6": "h6-", "dev-2": "d2-",
-    "heldout-7": "h7-",
+    "heldout-7": "h7-", "dev-3": "d3-",
 }
 # Floors under the figures measured with the seventh round of rules (docs/topic.md): dev
 # bilateral P 1.000 R 0.989, pairs P 0.992 R 0.962; held-out 1 (developed on since round 2)
@@ -60,6 +60,8 @@ FLOORS = {
               ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.94},
     "heldout-7": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.90,
                   ("pairs", "precision"): 0.88, ("pairs", "recall"): 0.82},
+    "dev-3": {("bilateral", "precision"): 0.95, ("bilateral", "recall"): 0.95,
+              ("pairs", "precision"): 0.77, ("pairs", "recall"): 0.87},
     "replica": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.95,
                 ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.95},
 }  # fmt: skip

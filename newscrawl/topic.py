@@ -114,7 +114,7 @@ _ATTENDANCE = re.compile(
     r"\b(?:sent|send|sends|dispatched)\s+(?:[\w-]+\s+){0,3}?(?:ministers?|delegations?|"
     r"officials|representatives|envoys|leaders|observers|diplomats)\s+to\b|"
     r"\battend(?:ed|s|ing)?\b|\bas\s+observers\b|\bwatched\b|\blook(?:ed|ing)\s+on\b|"
-    r"\bin\s+attendance\b",
+    r"\bin\s+attendance\b|\bin\s+the\s+audience\b|\bamong\s+the\s+guests\b",
     re.IGNORECASE,
 )
 # Forces of a state that join an exercise: "Japanese fighter jets joining ...", "An
@@ -166,7 +166,8 @@ _EVENT_HOST = re.compile(
 _PRONOUN_OWNER = re.compile(r"\b(?:its|his|her|their)\s+(?:[a-z-]+\s+){0,2}$")
 # Ties that are not there: a standing fact, not an event.
 _NO_TIES = re.compile(
-    r"\b(?:has|have|had)\s+(?:no|never\s+(?:had|established))\s+(?:formal\s+|official\s+)?"
+    r"\b(?:(?:has|have|had)\s+(?:no|never\s+(?:had|established))|(?:does|do|did)\s+not\s+have)"
+    r"\s+(?:formal\s+|official\s+)?"
     r"(?:diplomatic\s+)?(?:relations|ties)\b",
     re.IGNORECASE,
 )
@@ -233,6 +234,8 @@ _TALKS_BEFORE = re.compile(
     r"dialogue|negotiations|conversation|conversations)\b(?:\s+[\w-]+){0,4}?\s+$",
     re.IGNORECASE,
 )
+# A country word that only says where a ship or a firm is registered.
+_FLAGGED = re.compile(r"-(?:flagged|registered|based|owned|made)\b")
 # Three places or more joined by hyphens: a route or a corridor ("Baku-Tbilisi-Ceyhan").
 _ROUTE = re.compile(r"[A-Z][\w'.]*(?:-[A-Z][\w'.]*){2,}")
 _WORD_BEFORE = re.compile(r"[\w'.-]*$")
@@ -438,6 +441,8 @@ class _Scan:
                         continue
                 if text.startswith("$", end):
                     continue  # "US$73 million", "A$2.1 billion": a currency
+                if _FLAGGED.match(text, end):
+                    continue  # "a Panama-flagged freighter": where a ship or firm is listed
                 if e.capital and _in_route(text, start, end):
                     continue  # "the Baku-Tbilisi-Ceyhan pipeline": a route, not governments
                 if e.person and self._owned(unit, e.codes, text, start):
@@ -1031,11 +1036,11 @@ class _Scan:
         for m in _CAPWORD.finditer(text, unit.start, unit.end):
             if self.names.get(m.group()) == _HOME:
                 cues.append(m.start())
-        scene = self.scene if self.scene is not None else self._venue_scene(mentions)
+        scene = self.scene if self.scene is not None else self._venue_scene(mentions, text)
         if scene is not None and scene == self.dateline and not self.scene_bodies:
             # A sentence in which someone speaks in another foreign capital than the
             # dateline's ("told a regular briefing in Beijing") is that capital's scene.
-            scene = self._venue_scene(mentions, set_in=text) or scene
+            scene = self._venue_scene(mentions, text, speaking=True) or scene
         if scene is not None:
             cues = self._scene_officials(unit, mentions, text, cues, qualified, scene, at_home)
         return sorted(cues)
@@ -1045,15 +1050,18 @@ class _Scan:
         a title or body right before it is the home government's."""
         return [mn.start for mn in mentions if mn.venue and self.rules.home in mn.codes]
 
-    def _venue_scene(self, mentions: list[_Mention], set_in: str | None = None) -> str | None:
-        """The one foreign capital a sentence is set in ("hosted ... in Pretoria"), when no
-        dateline or "In Tokyo," sets the scene; with `set_in` (the text), only a capital
-        where someone speaks counts ("told a regular briefing in Beijing"; not "from Paris",
-        nor "demonstrators in Nairobi")."""
+    def _venue_scene(
+        self, mentions: list[_Mention], text: str, speaking: bool = False
+    ) -> str | None:
+        """The one foreign capital a sentence is set in ("hosted ... in Pretoria"; not "a
+        flight from Beijing"), when no dateline or "In Tokyo," sets the scene; `speaking`:
+        only a capital where someone speaks ("told a regular briefing in Beijing"; not
+        "demonstrators in Nairobi")."""
+        where = _BRIEFED_IN if speaking else _AT
         abroad = {
             mn.codes for mn in mentions
             if mn.venue and self.rules.home not in mn.codes
-            and (set_in is None or _BRIEFED_IN.search(set_in, max(0, mn.start - 40), mn.start))
+            and where.search(text, max(0, mn.start - 40), mn.start)
         }
         if len(abroad) == 1:
             (codes,) = abroad
@@ -1286,14 +1294,17 @@ class _Scan:
             if len(before) == 1:
                 (host,) = before
                 return host, after - before
-            earlier = {c for mn in parties if mn.start < split for c in mn.codes}
-            if not before and len(earlier) == 1 and any(
-                mn.start - unit.start <= 40 and mn.start < lo for mn in parties
+            subject = min(parties, key=lambda mn: mn.start, default=None)
+            if (
+                not before and subject is not None and len(subject.codes) == 1
+                and subject.start - unit.start <= 40 and subject.start < lo
             ):
                 # "Macron, who is hosting a conference, also held talks with the presidents of
-                # Kenya and Costa Rica": the sentence's subject, cut off by a clause, hosts.
-                (host,) = earlier
-                return host, after - earlier
+                # Kenya and Costa Rica", "President Villamizar received ..., hours after he
+                # held separate talks with the presidents of Ecuador, Panama and Peru": the
+                # sentence's subject, cut off by a clause, hosts.
+                (host,) = subject.codes
+                return host, after - {host}
             if (
                 not before
                 and not any(mn.start < split for mn in parties)

@@ -1285,3 +1285,91 @@ def test_he_who_sits_down_with_a_minister_is_the_official_named_last(rules):
         "on a maritime surveillance pact, Fiji's foreign ministry said."
     )
     assert _pairs(rules, "N.Z. FM in the Pacific", body) == ["FJ-NZ", "NZ-WS"]
+
+
+# Round 8, continued: what dev-3, a development part written to random scenarios, showed.
+
+
+def test_the_subject_of_a_sentence_hosts_the_leaders_of_a_later_clause(rules):
+    body = (
+        "LIMA, Nov. 5 (Yonhap) -- President Rosa Quispe received a French parliamentary "
+        "delegation on Tuesday evening, hours after she held separate talks with the "
+        "presidents of Ecuador, Bolivia and Chile's neighbor Argentina."
+    )
+    pairs = _pairs(rules, "Peru's president meets lawmakers", body)
+    assert {"AR-BO", "BO-EC", "AR-EC"}.isdisjoint(pairs)
+    assert {"AR-PE", "BO-PE", "EC-PE"} <= set(pairs)
+
+
+def test_an_emir_is_an_official_of_his_state(rules):
+    body = (
+        "DOHA, Dec. 4 (Yonhap) -- Emir Sheikh Jassim Al Thani held separate talks on Tuesday "
+        "with the presidents of Egypt and Jordan, the royal court said."
+    )
+    assert _pairs(rules, "Emir meets leaders", body) == ["EG-QA", "JO-QA"]
+
+
+def test_not_having_diplomatic_relations_is_background(rules):
+    body = (
+        "TAIPEI, June 5 (Yonhap) -- A Taiwanese shipbuilder won an order for harbor tugs from "
+        "a Kenyan port agency, the company said.\n\n"
+        "Kenya does not have diplomatic relations with Taipei, and the deal was negotiated "
+        "through an agent, a company spokesman said."
+    )
+    assert classify("Taiwanese yard wins tug order", body, rules)["bilateral"] is False
+
+
+def test_diplomats_in_the_audience_are_no_pair(rules):
+    body = (
+        "SEOUL, March 3 (Yonhap) -- Hydrologists from Egypt and Spain warned at a forum in "
+        "Seoul on Thursday that groundwater depletion was becoming an emergency.\n\n"
+        "Diplomats from the Egyptian and Spanish embassies were among those in the audience."
+    )
+    assert classify("Water experts warn", body, rules)["bilateral"] is False
+
+
+def test_a_capital_a_flight_came_from_does_not_set_the_scene(rules):
+    body = (
+        "SEOUL, Oct. 2 (Yonhap) -- A special envoy of the Malaysian prime minister arrived in "
+        "Pyongyang on an Air Koryo flight from Beijing and held talks with Foreign Minister Ri "
+        "Chol-ho, the Korean Central News Agency reported."
+    )
+    res = classify("Malaysian envoy in Pyongyang", body, rules)
+    assert "CN" not in {c for p in res["pairs"] for c in p}
+
+
+def test_embassies_in_both_capitals_are_places(rules):
+    body = (
+        "SEOUL, Oct. 2 (Yonhap) -- Sweden is one of a handful of countries that maintain "
+        "embassies in both Seoul and Pyongyang, and has offered to host dialogue."
+    )
+    trace: list = []
+    classify("Sweden offers to host talks", body, rules, trace)
+    assert ("Seoul", "KR", "place") in trace[0]["mentions"]
+
+
+def test_well_known_gulf_leaders_are_named_for_their_states(rules):
+    body = (
+        "BRASILIA, Feb. 27 (Yonhap) -- A special envoy of the Brazilian president met Crown "
+        "Prince Mohammed bin Salman in Riyadh on Tuesday and delivered a letter proposing a "
+        "partnership on fertilizers, Brazil's foreign ministry said."
+    )
+    assert _pairs(rules, "Brazilian envoy in Riyadh", body) == ["BR-SA"]
+
+
+def test_cape_town_is_a_south_african_capital(rules):
+    body = (
+        "CAPE TOWN, Aug. 6 (Yonhap) -- National Assembly Speaker Baek Sang-ho met his "
+        "counterpart, Speaker Nomvula Mahlangu, on Tuesday and asked for support for South "
+        "Korean companies bidding for mining licenses, the Assembly said."
+    )
+    assert _pairs(rules, "Assembly speaker in Cape Town", body) == ["KR-ZA"]
+
+
+def test_a_flag_a_ship_sails_under_is_no_party(rules):
+    body = (
+        "SEOUL, Aug. 4 (Yonhap) -- The Ukrainian Embassy in Seoul delivered a protest note to the "
+        "foreign ministry on Monday, asking the South Korean government to act against a "
+        "company's Liberia-flagged freighter that Kyiv says called at an occupied port."
+    )
+    assert _pairs(rules, "Ukraine raises freighter with Seoul", body) == ["KR-UA"]

@@ -30,7 +30,7 @@ HARD_NEGATIVES = {"sports", "markets", "weather", "domestic-politics", "corporat
 PARTS = {
     "dev": "dev-", "heldout-1": "held-", "heldout-2": "h2-", "heldout-3": "h3-",
     "heldout-4": "h4-", "heldout-5": "h5-", "heldout-6": "h6-", "dev-2": "d2-",
-    "heldout-7": "h7-", "dev-3": "d3-",
+    "heldout-7": "h7-", "dev-3": "d3-", "heldout-8": "h8-",
 }
 # Floors under the figures measured with the eighth round of rules (docs/topic.md): dev
 # bilateral P 1.000 R 0.989, pairs P 0.992 R 0.962; held-out 1 (developed on since round 2)
@@ -40,7 +40,8 @@ PARTS = {
 # held-out 6 (since round 7) 1.000 / 0.974, 1.000 / 0.955; dev-2 (since round 7)
 # 1.000 / 1.000, 0.977 / 0.966; held-out 7 (measured once in round 7, developed on in round
 # 8) 1.000 / 0.964, 0.954 / 0.932; dev-3 (developed on in round 8) 1.000 / 1.000,
-# 0.929 / 0.929; replica (1,000 per site, seed 0) 1.000 / 0.997, 0.998 / 0.982.
+# 0.929 / 0.929; replica (1,000 per site, seed 0) 1.000 / 0.997, 0.998 / 0.982; held-out 8
+# (measured once, not developed on) 1.000 / 0.964, 0.950 / 0.905.
 FLOORS = {
     "dev": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.95,
             ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.92},
@@ -62,6 +63,8 @@ FLOORS = {
                   ("pairs", "precision"): 0.93, ("pairs", "recall"): 0.92},
     "dev-3": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.97,
               ("pairs", "precision"): 0.91, ("pairs", "recall"): 0.91},
+    "heldout-8": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.94,
+                  ("pairs", "precision"): 0.93, ("pairs", "recall"): 0.88},
     "replica": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.95,
                 ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.95},
 }  # fmt: skip

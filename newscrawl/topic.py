@@ -122,7 +122,7 @@ _ATTENDANCE = re.compile(
 _JOINING = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:jets?|fighters?|aircraft|bombers?|warships?|ships?|frigates?|"
     r"destroyers?|submarines?|vessels?|troops|soldiers|marines|forces|navy|units?)"
-    r"(?:,[^,]{1,40},|(?:\s+[\w-]+){0,3}?)\s+(?:join|joins|joined|joining|took\s+part|"
+    r"(?:,[^,]{1,60},|(?:\s+[\w-]+){0,3}?)\s+(?:join|joins|joined|joining|took\s+part|"
     r"taking\s+part|participated|participating|conducted|staged)\b"
 )
 # Between a country and a home-style title it owns ("Japanese Prime Minister", "Japan's
@@ -148,12 +148,15 @@ _MEETING = re.compile(
 )
 # "... joined the talks": a newcomer to the meeting the story has been about.
 _JOINED_TALKS = re.compile(
-    r"(?<!not )(?<!never )\b(?:join(?:ed|s)|t(?:ake|akes|ook)\s+part\s+in)\s+"
-    r"(?:them|the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?<!not )(?<!never )\b(?:(?:join(?:ed|s)|t(?:ake|akes|ook)\s+part\s+in)\s+"
+    r"(?:them|the\s+(?:[\w-]+\s+){0,5}?(?:of\s+the\s+)?"
     r"(?:talks|meeting|meetings|discussions|consultations|negotiations|summit|session|dialogue|"
-    r"delegations|exercise|exercises|drill|drills)|"
+    r"exercise|exercises|drill|drills)|"
     # "joined South Korean and Philippine warships in a search-and-rescue exercise"
-    r"(?:[\w-]+\s+){1,6}?in\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,3}?(?:exercise|drill)s?)\b",
+    r"(?:[\w-]+\s+){1,6}?in\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,3}?(?:exercise|drill)s?)|"
+    # "Turkey sent a company of special forces commandos to the drill" (not to a summit:
+    # that is attendance)
+    r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?to\s+the\s+(?:[\w-]+\s+){0,3}?(?:exercise|drill)s?)\b",
     re.IGNORECASE,
 )
 # Who hosts the forum a meeting was held at: "on the sidelines of the Seoul Defense Dialogue,
@@ -181,6 +184,12 @@ _PRONOUN_MEETS = re.compile(
     r"\s*(?:(?:On|Later\s+on|Later|Earlier|The\s+next\s+day)(?:\s+\w+)?,?\s+)?([Hh]e|[Ss]he)\s+"
     r"(?:also\s+|then\s+|later\s+)?(?:met|meets|sat\s+down|held|holds|hosted|received|"
     r"spoke|called\s+on|visited|signed)\b"
+)
+# A sentence opening with a body of state that acts on an embassy: "The ministry called in
+# the embassy's charge d'affaires".
+_THE_BODY_ACTS = re.compile(
+    r"\s*The\s+(?:foreign\s+)?ministry\s+(?:called\s+in|summoned|handed|delivered|told|"
+    r"informed|protested|lodged)\b[^.]*\bembassy",
 )
 # A clause that only adds to the sentence before it.
 _TRAILING = re.compile(r",\s+(?:noting|saying|adding|citing|recalling)\b")
@@ -318,6 +327,7 @@ _ANAPHORA = "the two sides"
 _FOREIGN_ALONE = "foreign party, home implied"
 _HOME_ON = "home official on a country"
 _IMPLIED = (_FOREIGN_ALONE, _HOME_ON)
+_CONTINUES_PAIR = "the same bodies"
 _JOINED = "joined the talks"  # a newcomer with each country of the meeting
 
 
@@ -703,6 +713,13 @@ class _Scan:
                     return []  # "A diplomat from the Australian Embassy attended the opening"
                 factor = w["anaphora"] if met else w["implicit_home"]
                 return [((code, _HOME), weight * factor, _FOREIGN_ALONE)]
+        if not named and len(self.last_group) == 1 and not self.last_weak and (
+            _THE_BODY_ACTS.match(text, unit.start, unit.end)
+        ):
+            # "The ministry called in the embassy's charge d'affaires ...": the bodies of the
+            # pair just named go on acting.
+            (pair,) = self.last_group
+            return [(pair, weight * w["implicit_home"], _CONTINUES_PAIR)]
         return []
 
     def _named_pairs(

@@ -1373,3 +1373,46 @@ def test_a_flag_a_ship_sails_under_is_no_party(rules):
         "company's Liberia-flagged freighter that Kyiv says called at an occupied port."
     )
     assert _pairs(rules, "Ukraine raises freighter with Seoul", body) == ["KR-UA"]
+
+
+# Round 9: what the eighth held-out part, written to random scenarios, showed.
+
+
+def test_a_ship_that_joins_a_phase_of_the_drill_pairs_with_both_navies(rules):
+    body = (
+        "YANGON, April 29 (Yonhap) -- The navies of Cambodia and Vietnam wrapped up a "
+        "four-day rescue exercise on Tuesday, and their defense ministers agreed to set up a "
+        "hotline.\n\n"
+        "A Japanese supply ship, returning from an anti-piracy deployment off Somalia, "
+        "joined the final medical evacuation phase of the drill on Monday."
+    )
+    assert _pairs(rules, "Navies rehearse rescue", body) == ["JP-KH", "JP-VN", "KH-VN"]
+
+
+def test_a_state_that_sends_troops_to_the_drill_pairs_with_both(rules):
+    body = (
+        "MANILA, Feb. 27 (Yonhap) -- The defense ministers of the Philippines and Australia "
+        "agreed on Thursday to expand their annual counterterrorism exercise.\n\n"
+        "Indonesia sent a platoon of special forces commandos to the drill for the first time "
+        "this year, the military said."
+    )
+    assert _pairs(rules, "Drill expands", body) == ["AU-ID", "AU-PH", "ID-PH"]
+
+
+def test_capitals_a_country_need_not_choose_between_are_a_subject(rules):
+    body = (
+        "MANILA, March 2 (Yonhap) -- The U.S. ambassador said Washington would not ask the "
+        "Philippines to choose between Washington and Beijing, in an interview on Monday.\n\n"
+        "U.S. Ambassador Karen Doyle met Philippine Foreign Secretary Ana Cruz later on Monday."
+    )
+    assert _pairs(rules, "Envoy interview", body) == ["PH-US"]
+
+
+def test_the_ministry_that_calls_in_the_embassy_goes_on_with_the_pair(rules):
+    body = (
+        "SEOUL, Feb. 14 (Yonhap) -- Seoul has ordered a labor attache at the Nepalese Embassy "
+        "to leave the country within 72 hours.\n\n"
+        "The ministry called in the embassy's charge d'affaires on Thursday and informed him "
+        "that the attache had been declared persona non grata."
+    )
+    assert _pairs(rules, "Attache told to leave", body) == ["KR-NP"]

@@ -121,9 +121,10 @@ _ATTENDANCE = re.compile(
 # Australian frigate, HMAS Toowoomba, joined ...".
 _JOINING = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:jets?|fighters?|aircraft|bombers?|warships?|ships?|frigates?|"
-    r"destroyers?|submarines?|vessels?|troops|soldiers|marines|forces|navy|units?)"
+    r"destroyers?|submarines?|vessels?|troops|soldiers|marines|forces|navy|units?|army|"
+    r"engineers|personnel)"
     r"(?:,[^,]{1,60},|(?:\s+[\w-]+){0,3}?)\s+(?:join|joins|joined|joining|took\s+part|"
-    r"taking\s+part|participated|participating|conducted|staged)\b"
+    r"taking\s+part|participated|participating|conducted|staged|held)\b"
 )
 # Between a country and a home-style title it owns ("Japanese Prime Minister", "Japan's
 # foreign ministry"), but not "Mensah and Ambassador Lee".
@@ -249,6 +250,9 @@ _FLAGGED = re.compile(r"-(?:flagged|registered|based|owned|made)\b")
 _ROUTE = re.compile(r"[A-Z][\w'.]*(?:-[A-Z][\w'.]*){2,}")
 _WORD_BEFORE = re.compile(r"[\w'.-]*$")
 _WORD_AFTER = re.compile(r"[\w'.-]*")
+# A title the home state does not have: "the emir", "the king".
+_FOREIGN_RULER = re.compile(r"\b(?:emir|king|sultan|crown\s+prince|monarch|queen)\b",
+                            re.IGNORECASE)
 # A business leader, who does not act for the home government.
 _BUSINESS_ACTOR = re.compile(
     r"\b(?:[Cc]hairman|[Cc]hairwoman|CEO|[Cc]hief\s+[Ee]xecutive|[Ff]ounder|[Ee]xecutives?|"
@@ -680,7 +684,7 @@ class _Scan:
         w = rules.weights
         codes = {c for mn in parties for c in mn.codes}
         home_here = bool(home_cues) and rules.home not in codes
-        hub = self._hub(parties, home_cues, text, unit)
+        hub = self._hub(parties, home_cues, text, unit, mentions)
         if hub is not None and not hub[0]:
             return [(p, weight, "joined the others")
                     for p in itertools.combinations(sorted(hub[1]), 2)]
@@ -1289,7 +1293,8 @@ class _Scan:
         return bool(acting or home_cues) and len(codes) + bool(home_cues) >= 2
 
     def _hub(
-        self, parties: list[_Mention], home_cues: list[int], text: str, unit: _Unit
+        self, parties: list[_Mention], home_cues: list[int], text: str, unit: _Unit,
+        mentions: list[_Mention],
     ) -> tuple[str, set[str]] | None:
         """One country meeting several: "X held talks with A, B and C" pairs X with each.
 
@@ -1331,7 +1336,11 @@ class _Scan:
                 # talks with Solomon Islands, Vanuatu": whoever hosts, the guests are not a
                 # pair; nobody named before "with" is the home side, as in any wire headline,
                 # unless it is a business leader ("Hanul Financial chief meets Cambodian PM"):
-                # then nobody's government meets, and the sentence gives no pair.
+                # then nobody's government meets, and the sentence gives no pair; or a ruler
+                # ("the emir held separate talks with ..."), who is the scene's.
+                if _FOREIGN_RULER.search(text, unit.start, split):
+                    scene = self.scene or self._venue_scene(mentions, text)
+                    return (scene, after - {scene}) if scene else (_HOME, set())
                 return _HOME, set() if _BUSINESS_ACTOR.search(text, lo, split) else after
             return None
         return None

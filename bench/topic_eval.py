@@ -30,6 +30,8 @@ article and lose three. This script scores it, separately, on
   (tests/topic/data/heldout-8.yaml), measured once and then developed on in the ninth round;
 - `dev-4`: a fourth development part, written to randomly drawn scenarios while the ninth
   round was developed (tests/topic/data/dev-4.yaml), developed on;
+- `heldout-9`: the part written after the ninth freeze, to randomly drawn scenarios
+  (tests/topic/data/heldout-9.yaml), the figure that counts;
 - `labelled`: the older set of short articles (tests/fixtures/topic/labelled.jsonl);
 - `replica`: the replica's generated articles with the labels it generates them with;
 - `ground_truth`: any other JSONL file given with --ground-truth;
@@ -69,7 +71,7 @@ DATA = ROOT / "tests" / "topic" / "data"
 # The wire-style set's parts, in the order they were written (tests/topic/data/<part>.yaml).
 WIRE_PARTS = ("dev", "heldout-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5",
               "heldout-6", "dev-2", "heldout-7", "dev-3", "heldout-8",
-              "dev-4")
+              "dev-4", "heldout-9")
 SIMILAR_3 = DATA / "heldout-3-similar.txt"
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"
 RESULTS = ROOT / "bench" / "results" / "topic_eval.json"

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from newscrawl.topic import load_rules
+from tests.topic.conftest import load_topic_eval
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "topic" / "data"
@@ -26,13 +27,9 @@ ERROR_KINDS = {
 }  # fmt: skip
 HARD_NEGATIVES = {"sports", "markets", "weather", "domestic-politics", "corporate"}
 
-# Parts of the set, in the order they were written, with the prefix of their ids.
-PARTS = {
-    "dev": "dev-", "heldout-1": "held-", "heldout-2": "h2-", "heldout-3": "h3-",
-    "heldout-4": "h4-", "heldout-5": "h5-", "heldout-6": "h6-", "dev-2": "d2-",
-    "heldout-7": "h7-", "dev-3": "d3-", "heldout-8": "h8-",
-    "dev-4": "d4-", "heldout-9": "h9-",
-}
+# Parts of the set, in the order they were written, with the prefix of their ids: the list
+# the benchmark scores.
+PARTS = load_topic_eval().WIRE_PARTS
 # Floors under the figures measured with the ninth round of rules (docs/topic.md): dev
 # bilateral P 1.000 R 0.989, pairs P 0.992 R 0.962; held-out 1 (developed on since round 2)
 # 1.000 / 1.000, 1.000 / 0.980; held-out 2 (since round 3) 1.000 / 0.971, 0.965 / 0.948;

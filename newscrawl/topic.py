@@ -107,7 +107,8 @@ _CALL_ON = re.compile(
 )
 # "TOKYO, Feb. 11 (Yonhap) --": the city a story is filed from.
 _DATELINE = re.compile(
-    r"\s*([A-Z][A-Z.'\- ]{2,30}?)(?:/[A-Z][A-Z.'\- ]+)*,\s+[A-Z][a-z]{2,4}\.?\s+\d"
+    r"\s*([A-Z][A-Z.'\- ]{2,30}?)(?:/[A-Z][A-Z.'\- ]+)*,\s+"
+    r"(?:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s+)?[A-Z][a-z]{2,4}\.?\s+\d"
 )
 # Who attended: "sent ministers to the summit", "attended the opening as observers".
 _ATTENDANCE = re.compile(
@@ -185,6 +186,23 @@ _PRONOUN_MEETS = re.compile(
     r"\s*(?:(?:On|Later\s+on|Later|Earlier|The\s+next\s+day)(?:\s+\w+)?,?\s+)?([Hh]e|[Ss]he)\s+"
     r"(?:also\s+|then\s+|later\s+)?(?:met|meets|sat\s+down|held|holds|hosted|received|"
     r"spoke|called\s+on|visited|signed)\b"
+)
+# "In his meeting with Sanchez, the Uzbek leader thanked Madrid": his is the last subject's.
+_POSSESSIVE_MEETS = re.compile(
+    r"\s*(?:In|During|At)\s+(his|her)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|call|"
+    r"conversation|summit)\s+with\b"
+)
+# A surname that is the subject of a meeting verb: "Erdogan held separate talks with".
+_SUBJECT_NAME = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:also\s+|then\s+|later\s+)?"
+    r"(?:held|holds|met|meets|received|receives|hosted|hosts|welcomed)\b"
+)
+# A proper name right before a title a province or a city also has: its official, not the
+# state's ("KwaZulu-Natal Premier", "Gyeonggi Governor").
+_PROVINCIAL = re.compile(r"(?i:premier|governor|mayor)")
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|First|Deputy|Vice|Senior|Acting|Former|Chief|Then|Interim|"
+    r"Incoming|Outgoing|Also|Meanwhile|Later|Earlier)\s)[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*\s+$"
 )
 # A sentence opening with a body of state that acts on an embassy: "The ministry called in
 # the embassy's charge d'affaires".
@@ -396,6 +414,7 @@ class _Scan:
         # unqualified bodies ("the foreign ministry") are that country's too.
         self.in_body: set[tuple[str, str]] = set()  # pairs some body sentence gave
         self.last_person: str | None = None  # the country of the official named last
+        self.last_subject: str | None = None  # the country of the last sentence's first official
         self.dateline: str | None = None
         self.scene: str | None = None
         self.scene_bodies = False
@@ -404,10 +423,18 @@ class _Scan:
     # -- collecting ----------------------------------------------------------------------
 
     def read_dateline(self, text: str) -> None:
-        """Set the scene from a foreign capital's dateline ("TOKYO, Feb. 11 (Yonhap) --")."""
+        """Set the scene from a foreign capital's dateline ("TOKYO, Feb. 11 (Yonhap) --") or
+        a city's with its country ("SAMARKAND, Uzbekistan, May 16 (Yonhap) --")."""
         m = _DATELINE.match(text)
-        e = self.rules.entries.get(_key(m.group(1).title())) if m else None
-        if e is not None and e.capital and len(e.codes) == 1 and self.rules.home not in e.codes:
+        if m is None:
+            return
+        entries = self.rules.entries
+        e = entries.get(_key(m.group(1).title()))
+        if m.group(2) is not None:
+            e = entries.get(_key(m.group(2)))
+        elif e is not None and not e.capital:
+            return
+        if e is not None and len(e.codes) == 1 and self.rules.home not in e.codes:
             self.dateline = self.scene = e.codes[0]
 
     def feed(self, text: str, mult: float) -> None:
@@ -539,6 +566,8 @@ class _Scan:
         home_cues = self._main_clause(unit, mentions, home_cues, text)
         parties = [mn for mn in mentions if mn.role == _PARTY]
         self._register_names(unit, mentions, home_cues, text)
+        acting = [mn for mn in parties if (mn.person or mn.official) and len(mn.codes) == 1]
+        self.last_subject = acting[0].codes[0] if acting else None
         self.terms.update(unit.terms)
         snippet = text[unit.start:unit.end].strip()
         weight = min(unit.weight, rules.weights["unit_cap"]) * mult
@@ -1110,6 +1139,9 @@ class _Scan:
             if any(mn.end <= start and self._near_official(mn, [(start, end)], text)
                    for mn in mentions):
                 continue  # "Azerbaijani Deputy Prime Minister ...": another country's
+            if (_PROVINCIAL.fullmatch(text, start, end)
+                    and _PLACE_BEFORE.search(text, max(unit.start, start - 40), start)):
+                continue  # "KwaZulu-Natal Premier Nomvula Dube": a province's, not the state's
             name = _NAME.match(text, end)
             if self.scene_bodies and name is None and _THE_BODY.search(text, unit.start, start):
                 found.append((start, end))  # "In Beijing, the commerce ministry said ..."
@@ -1182,11 +1214,15 @@ class _Scan:
 
     def _add_pronoun(self, unit: _Unit, text: str) -> None:
         """ "On Tuesday he sat down in Suva with Fiji's foreign minister": the official named
-        last is who meets; and who was named last, for the next sentence."""
+        last is who meets; "In his meeting with ...": the last sentence's first official.
+        Remembers both for the next sentence."""
         m = _PRONOUN_MEETS.match(text, unit.start, unit.end)
-        if m is not None and self.last_person is not None and unit.weight > 0:
-            unit.mentions.append(_Mention((self.last_person,), m.group(1), m.start(1),
-                                          m.end(1), False, noun=False, person=True))
+        who = self.last_person
+        if m is None:
+            m, who = _POSSESSIVE_MEETS.match(text, unit.start, unit.end), self.last_subject
+        if m is not None and who is not None and unit.weight > 0:
+            unit.mentions.append(_Mention((who,), m.group(1), m.start(1), m.end(1), False,
+                                          noun=False, person=True))
         people = [mn for mn in unit.mentions if mn.person and len(mn.codes) == 1]
         if people:
             self.last_person = max(people, key=lambda x: x.start).codes[0]
@@ -1337,13 +1373,26 @@ class _Scan:
                 # pair; nobody named before "with" is the home side, as in any wire headline,
                 # unless it is a business leader ("Hanul Financial chief meets Cambodian PM"):
                 # then nobody's government meets, and the sentence gives no pair; or a ruler
-                # ("the emir held separate talks with ..."), who is the scene's.
-                if _FOREIGN_RULER.search(text, unit.start, split):
+                # ("the emir held separate talks with ...") or someone named by a surname no
+                # home official has, in a foreign scene ("ANTALYA, Turkey -- ... Erdogan held
+                # separate talks with"), who is the scene's.
+                if (_FOREIGN_RULER.search(text, unit.start, split)
+                        or (self.scene and self._foreign_subject(text, unit.start, split))):
                     scene = self.scene or self._venue_scene(mentions, text)
                     return (scene, after - {scene}) if scene else (_HOME, set())
                 return _HOME, set() if _BUSINESS_ACTOR.search(text, lo, split) else after
             return None
         return None
+
+    def _foreign_subject(self, text: str, start: int, end: int) -> bool:
+        """The one who meets is named by a surname that is not a home official's."""
+        m = _SUBJECT_NAME.search(text, start, end)
+        return (
+            m is not None
+            and m.group(1) not in self.rules.home_surnames
+            and self.names.get(m.group(1)) != _HOME
+            and _key(m.group(1)) not in self.rules.entries
+        )
 
     def _background(self, sentence: str) -> bool:
         """A sentence about the past ("signed a treaty in 2018", "since") with no weekday."""

@@ -1448,3 +1448,58 @@ def test_army_engineers_of_two_states_who_hold_a_drill_act_for_them(rules):
         "The two countries agreed to make the drill an annual event."
     )
     assert _pairs(rules, "Engineers drill", body) == ["LA-VN"]
+
+
+# Round 10: what held-out part 9 showed once measured.
+
+
+def test_a_dateline_with_its_country_sets_the_scene(rules):
+    body = (
+        "GYUMRI, Armenia, May 3 (Yonhap) -- President Davit Hakobyan opened a trade fair in "
+        "the northern city on Saturday.\n\n"
+        "On the sidelines, Hakobyan held separate talks with the presidents of Bolivia, Ghana "
+        "and Nepal, the presidential office said."
+    )
+    assert _pairs(rules, "Trade fair opens", body) == ["AM-BO", "AM-GH", "AM-NP"]
+
+
+def test_a_foreign_surname_who_holds_talks_with_leaders_hosts_for_the_scene(rules):
+    body = (
+        "YEREVAN, May 3 (Yonhap) -- Armenia and Nepal signed a visa waiver agreement on "
+        "Saturday as President Davit Hakobyan opened a regional forum.\n\n"
+        "On the sidelines, Hakobyan held separate talks with the presidents of Bolivia and "
+        "Ghana, the presidential press service said."
+    )
+    pairs = _pairs(rules, "Forum opens", body)
+    assert {"AM-BO", "AM-GH", "AM-NP"} <= set(pairs)
+    assert not any("KR" in p for p in pairs)
+    home = (
+        "HANOI, May 3 (Yonhap) -- Prime Minister Park Sung-jin arrived in the Vietnamese "
+        "capital on Saturday for a regional forum.\n\n"
+        "On the sidelines, Park held separate talks with the prime ministers of Laos and "
+        "Cambodia, his office said."
+    )
+    assert {"KH-KR", "KR-LA"} <= set(_pairs(rules, "PM in Hanoi", home))
+
+
+def test_his_meeting_with_is_the_meeting_of_who_was_named_last(rules):
+    body = (
+        "NAIROBI, June 9 (Yonhap) -- Kenyan President Samuel Otieno received the prime "
+        "ministers of Fiji and Peru on Monday.\n\n"
+        "In his meeting with Fijian Prime Minister Ratu Sela, the Kenyan leader discussed "
+        "fisheries and climate finance.\n\n"
+        "South Korea sent observers to the forum."
+    )
+    pairs = _pairs(rules, "Kenya hosts leaders", body)
+    assert "FJ-KE" in pairs
+    assert not any("KR" in p for p in pairs)
+
+
+def test_a_provinces_premier_is_not_the_states_official(rules):
+    body = (
+        "JOHANNESBURG, South Africa, Aug. 4 (Yonhap) -- A delegation from the Vietnamese port "
+        "city of Hai Phong arrived on Monday for a week of visits.\n\n"
+        "Hai Phong Mayor Tran Van Duc met Gauteng Premier Thabo Mokoena on Tuesday, who "
+        "invited Vietnamese textile companies to invest in the province."
+    )
+    assert _pairs(rules, "Port city delegation", body) == []

@@ -74,6 +74,7 @@ WIRE_PARTS = {
     "dev": "dev-", "heldout-1": "held-", "heldout-2": "h2-", "heldout-3": "h3-",
     "heldout-4": "h4-", "heldout-5": "h5-", "heldout-6": "h6-", "dev-2": "d2-",
     "heldout-7": "h7-", "dev-3": "d3-", "heldout-8": "h8-", "dev-4": "d4-", "heldout-9": "h9-",
+    "dev-5": "d5-",
 }
 SIMILAR_3 = DATA / "heldout-3-similar.txt"
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"

@@ -68,6 +68,8 @@ FLOORS = {
               ("pairs", "precision"): 0.87, ("pairs", "recall"): 0.84},
     "heldout-9": {("bilateral", "precision"): 0.95, ("bilateral", "recall"): 0.87,
                   ("pairs", "precision"): 0.86, ("pairs", "recall"): 0.76},
+    "dev-5": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.89,
+              ("pairs", "precision"): 0.90, ("pairs", "recall"): 0.79},
     "replica": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.95,
                 ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.95},
 }  # fmt: skip

@@ -133,6 +133,12 @@ _QUALIFIER_GAP = re.compile(r"(?:['\u2019]s)?\s+(?:(?!(?:and|or|with)\s)[a-z]+\s
 # Between a country and the title it owns: "Thailand's Secretary of State".
 _OWNER_GAP = re.compile(r"(?:['\u2019]s)?\s+")
 _AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
+_SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "a trade attache at Singapore's embassy": a diplomat of the state, not a place.
+_POSTED_AT = re.compile(
+    r"\b(?:attache|attach\u00e9|diplomats?|counsell?or|consul|secretary|officers?|envoy)\s+"
+    r"at\s+(?:the\s+)?$"
+)
 # "were joined by a Bangladeshi frigate": the same, told the other way round.
 _JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # An opening time clause: "Hours after Cho left for Honiara, ...".
@@ -183,9 +189,9 @@ _BRIEFED_IN = re.compile(
 )
 # A sentence whose subject is "he" or "she" meeting someone: "On Tuesday he sat down with".
 _PRONOUN_MEETS = re.compile(
-    r"\s*(?:(?:On|Later\s+on|Later|Earlier|The\s+next\s+day)(?:\s+\w+)?,?\s+)?([Hh]e|[Ss]he)\s+"
+    r"\s*(?:(?:On|Later\s+on|Later|Earlier|The\s+next\s+day|There)(?:\s+\w+)?,?\s+)?([Hh]e|[Ss]he)\s+"
     r"(?:also\s+|then\s+|later\s+)?(?:met|meets|sat\s+down|held|holds|hosted|received|"
-    r"spoke|called\s+on|visited|signed)\b"
+    r"spoke|called\s+on|visited|signed|discussed)\b"
 )
 # "In his meeting with Sanchez, the Uzbek leader thanked Madrid": his is the last subject's.
 _POSSESSIVE_MEETS = re.compile(
@@ -237,7 +243,8 @@ _QUOTE = re.compile(r"[\"\u201c\u201d]")
 # Where a sentence turns to something else ("X agreed ..., while Y asked ..."): pairs across
 # such a turn are not named together. (Not ", which" or ", saying": the clause goes on.)
 _TURN_PATTERN = (r";|\s(?:while|whereas|although|though|if|unless|because|after|before|when)\s|"
-                 + _BUT)
+                 # ", as a new row between the Philippines and China cast a shadow"
+                 r",\s+as\s+(?:a|an|the)\s|" + _BUT)
 _TURN = re.compile(_TURN_PATTERN)
 # Where one part of a sentence ends and another, about something else, begins: a turn, or
 # ", which"/", saying": host and guests are looked for within one part; pairs across parts
@@ -317,7 +324,7 @@ _HOME_APPOSED = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:minister|director-general|director|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|adviser|negotiator|secretary)\b"
 )
-_CAPWORD = re.compile(r"\b[A-Z][a-z'\u2019]+\b")
+_CAPWORD = re.compile(r"\b[A-Z][a-z'\u2019]+?(?=(?:['\u2019]s)?\b)")  # "Baek's": Baek
 _DOUBLE_NAME = re.compile(r"[A-Z][a-z'\u2019]+-[A-Z][a-z'\u2019]+")
 _PREFIXED = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z][a-z'\u2019]+")
 # A year the sentence looks back to ("in 2018", "since 1965", "the 1965 treaty"), not one it
@@ -326,8 +333,13 @@ _PAST_YEAR = re.compile(
     r"(?<!\bby )(?<!\buntil )(?<!\bbeyond )(?<!\bthrough )(?<!\bbefore )(?<!\bafter )"
     r"(?<!\bto )(?<!\bfrom )\b(?:19|20)\d\d\b"
 )
+# Capitalised words an appositive can catch that are nobody's name ("On Sunday, North
+# Korea's defense ministry ...").
 _NOT_NAMES = frozenset({
-
+    "On", "In", "At", "By", "Last", "Late", "Early", "Earlier", "Later", "Since", "Until",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
 })
 _MAX_MENTIONS = 40  # a "sentence" naming more countries than this is a list
 _MAX_SENTENCE = 2000  # ... and one longer than this (characters) is not a sentence
@@ -350,6 +362,7 @@ _FOREIGN_ALONE = "foreign party, home implied"
 _HOME_ON = "home official on a country"
 _IMPLIED = (_FOREIGN_ALONE, _HOME_ON)
 _CONTINUES_PAIR = "the same bodies"
+_APART = "named in the same sentence"  # in parts of it set apart: not dealing together
 _JOINED = "joined the talks"  # a newcomer with each country of the meeting
 
 
@@ -385,6 +398,7 @@ class _Unit:
     guards: list[str] = field(default_factory=list)
     officials: list[tuple[int, int]] = field(default_factory=list)
     home: list[tuple[int, int]] = field(default_factory=list)  # unqualified home bodies
+    home_pronoun: int | None = None  # "he" who meets, a home official named before
 
     def empty(self) -> bool:
         return not (self.mentions or self.weight or self.anaphor)
@@ -415,6 +429,7 @@ class _Scan:
         self.in_body: set[tuple[str, str]] = set()  # pairs some body sentence gave
         self.last_person: str | None = None  # the country of the official named last
         self.last_subject: str | None = None  # the country of the last sentence's first official
+        self.last_home = False  # whether the person named last was a home official
         self.dateline: str | None = None
         self.scene: str | None = None
         self.scene_bodies = False
@@ -471,8 +486,10 @@ class _Scan:
                         # "the North Korean ...", "Washington Nationals": rescan inside.
                         pos = start + 1
                         continue
-                    if rules.before.search(text, lo, start) and not rules.arrival.search(
-                        text, lo, start
+                    if (
+                        rules.before.search(text, lo, start)
+                        and not rules.arrival.search(text, lo, start)
+                        and not _POSTED_AT.search(text, lo, start)
                     ):
                         # A venue ("talks in Washington"), not a government; kept only to
                         # tell that the article is set at home ("the ministry in Seoul").
@@ -566,7 +583,10 @@ class _Scan:
         home_cues = self._main_clause(unit, mentions, home_cues, text)
         parties = [mn for mn in mentions if mn.role == _PARTY]
         self._register_names(unit, mentions, home_cues, text)
-        acting = [mn for mn in parties if (mn.person or mn.official) and len(mn.codes) == 1]
+        # (Not a guest: "held separate meetings with the vice foreign ministers of ...".)
+        first = _HUB.search(text, unit.start, unit.end)
+        acting = [mn for mn in parties if (mn.person or mn.official) and len(mn.codes) == 1
+                  and (first is None or mn.start < first.start())]
         self.last_subject = acting[0].codes[0] if acting else None
         self.terms.update(unit.terms)
         snippet = text[unit.start:unit.end].strip()
@@ -610,7 +630,7 @@ class _Scan:
             acting |= {c for mn in parties if mn.addressed for c in mn.codes}
         for pair, score, how in made:
             # Both sides act through officials: a meeting, a call, a protest on its own.
-            strong = how != _ANAPHORA and pair[0] in acting and pair[1] in acting
+            strong = how not in (_ANAPHORA, _APART) and pair[0] in acting and pair[1] in acting
             if strong and not background and _MEETING.search(snippet):
                 # Officials of both met, called or summoned: an event on its own, however
                 # few diplomacy words the sentence has.
@@ -796,7 +816,7 @@ class _Scan:
             elif not known or pair in together:
                 out.append((pair, weight, "named together"))
             else:
-                out.append((pair, weight * w["uncoordinated"], "named in the same sentence"))
+                out.append((pair, weight * w["uncoordinated"], _APART))
         return out
 
     def _antecedent(self, unit: _Unit) -> set[tuple[str, str]]:
@@ -811,7 +831,11 @@ class _Scan:
     ) -> None:
         """Keep the pairs this sentence named, for a later "the two sides"."""
         named = {p for p, _s, how in made if how != _ANAPHORA}
-        if not named or len({c for p in named for c in p}) > self.rules.weights["large_group"]:
+        if not named:
+            return
+        if len({c for p in named for c in p}) > self.rules.weights["large_group"]:
+            # A meeting of many: a later "the three leaders" is not the pair named before it.
+            self.last_group, self.last_people = set(), set()
             return
         self.last_group, self.last_weak = named, False
         if any(mn.official for mn in parties) or home_cues:
@@ -868,8 +892,8 @@ class _Scan:
             elif not mn.official and bisect.bisect_left(quotes, mn.start) % 2 == 1:
                 # Inside a quotation: what the speaker talks about, not who acts.
                 mn.role = _SUBJECT
-            elif mn.venue:
-                mn.role = _PLACE
+            elif mn.venue or _SIDELINES.search(text, lo, mn.start):
+                mn.role = _PLACE  # "On the sidelines of Warsame's visit, ...": where, not who
             elif _EVENT_HOST.search(text, max(unit.start, mn.start - 90), mn.start):
                 mn.role = _SUBJECT  # the forum's host, even through its ministry
             elif mn.official:
@@ -1086,6 +1110,8 @@ class _Scan:
         for m in _CAPWORD.finditer(text, unit.start, unit.end):
             if self.names.get(m.group()) == _HOME:
                 cues.append(m.start())
+        if unit.home_pronoun is not None:
+            cues.append(unit.home_pronoun)
         scene = self.scene if self.scene is not None else self._venue_scene(mentions, text)
         if scene is not None and scene == self.dateline and not self.scene_bodies:
             # A sentence in which someone speaks in another foreign capital than the
@@ -1214,18 +1240,26 @@ class _Scan:
 
     def _add_pronoun(self, unit: _Unit, text: str) -> None:
         """ "On Tuesday he sat down in Suva with Fiji's foreign minister": the official named
-        last is who meets; "In his meeting with ...": the last sentence's first official.
-        Remembers both for the next sentence."""
+        last is who meets (or, with nobody named, the last sentence's first official); "In his
+        meeting with ...": the last sentence's first official. Remembers both for the next
+        sentence."""
         m = _PRONOUN_MEETS.match(text, unit.start, unit.end)
-        who = self.last_person
+        who = self.last_person or self.last_subject
         if m is None:
             m, who = _POSSESSIVE_MEETS.match(text, unit.start, unit.end), self.last_subject
-        if m is not None and who is not None and unit.weight > 0:
-            unit.mentions.append(_Mention((who,), m.group(1), m.start(1), m.end(1), False,
-                                          noun=False, person=True))
+        if m is not None and unit.weight > 0:
+            if self.last_home and m.re is _PRONOUN_MEETS:
+                unit.home_pronoun = m.start(1)  # "Han left for Bangkok. There he met ..."
+            elif who is not None:
+                unit.mentions.append(_Mention((who,), m.group(1), m.start(1), m.end(1), False,
+                                              noun=False, person=True))
         people = [mn for mn in unit.mentions if mn.person and len(mn.codes) == 1]
         if people:
             self.last_person = max(people, key=lambda x: x.start).codes[0]
+        home = [n.start() for n in _CAPWORD.finditer(text, unit.start, unit.end)
+                if self.names.get(n.group()) == _HOME]
+        if home or people:
+            self.last_home = max(home, default=-1) > max((mn.start for mn in people), default=-1)
 
     def _register_names(
         self, unit: _Unit, mentions: list[_Mention], home_cues: list[int], text: str
@@ -1376,23 +1410,32 @@ class _Scan:
                 # ("the emir held separate talks with ...") or someone named by a surname no
                 # home official has, in a foreign scene ("ANTALYA, Turkey -- ... Erdogan held
                 # separate talks with"), who is the scene's.
-                if (_FOREIGN_RULER.search(text, unit.start, split)
-                        or (self.scene and self._foreign_subject(text, unit.start, split))):
+                if _FOREIGN_RULER.search(text, unit.start, split):
                     scene = self.scene or self._venue_scene(mentions, text)
                     return (scene, after - {scene}) if scene else (_HOME, set())
+                if self.scene and (who := self._foreign_subject(text, unit.start, split)):
+                    # The one who meets acts for the scene, and is its official when named
+                    # again ("In his talks with ..., Delorme discussed ...").
+                    parties.append(_Mention((self.scene,), who.group(1), who.start(1),
+                                            who.end(1), False, noun=False, person=True,
+                                            official=True))
+                    self.names.setdefault(who.group(1), self.scene)
+                    return self.scene, after - {self.scene}
                 return _HOME, set() if _BUSINESS_ACTOR.search(text, lo, split) else after
             return None
         return None
 
-    def _foreign_subject(self, text: str, start: int, end: int) -> bool:
-        """The one who meets is named by a surname that is not a home official's."""
+    def _foreign_subject(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The one who meets, when named by a surname that is not a home official's."""
         m = _SUBJECT_NAME.search(text, start, end)
-        return (
+        if (
             m is not None
             and m.group(1) not in self.rules.home_surnames
             and self.names.get(m.group(1)) != _HOME
             and _key(m.group(1)) not in self.rules.entries
-        )
+        ):
+            return m
+        return None
 
     def _background(self, sentence: str) -> bool:
         """A sentence about the past ("signed a treaty in 2018", "since") with no weekday."""

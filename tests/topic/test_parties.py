@@ -1503,3 +1503,134 @@ def test_a_provinces_premier_is_not_the_states_official(rules):
         "invited Vietnamese textile companies to invest in the province."
     )
     assert _pairs(rules, "Port city delegation", body) == []
+
+
+# Round 10, continued: what dev-5, a development part written to random scenarios, showed.
+
+
+def test_he_who_discussed_things_with_two_leaders_hosts_both(rules):
+    body = (
+        "HANOI, June 3 (Yonhap) -- Vietnamese Prime Minister Tran Quoc Dat received the prime "
+        "ministers of Laos and New Zealand on Tuesday.\n\n"
+        "He discussed a railway with the Lao leader and dairy trade with his New Zealand "
+        "counterpart."
+    )
+    pairs = _pairs(rules, "Vietnam hosts leaders", body)
+    assert {"LA-VN", "NZ-VN"} <= set(pairs)
+    assert "LA-NZ" not in pairs
+
+
+def test_a_foreign_host_named_by_surname_acts_so_a_late_meeting_counts(rules):
+    body = (
+        "PARIS, Nov. 5 (Yonhap) -- Senior diplomats of France and the United States held their "
+        "annual strategic dialogue in Paris on Tuesday, the French foreign ministry said.\n\n"
+        "Anne Marchal, secretary-general of the French foreign ministry, and U.S. Deputy "
+        "Secretary of State Paul Reddy led the talks.\n\n"
+        "The two sides agreed to set up a working group on maritime security.\n\n"
+        "On Wednesday, Marchal held separate meetings with the vice foreign ministers of India "
+        "and Brazil."
+    )
+    pairs = _pairs(rules, "France, U.S. hold strategic dialogue", body)
+    assert {"BR-FR", "FR-IN", "FR-US"} <= set(pairs)
+
+
+def test_two_guests_in_parts_set_apart_are_no_event_of_their_own(rules):
+    body = (
+        "SEOUL, Sept. 11 (Yonhap) -- Defense Minister Jung Tae-seok held talks Wednesday with "
+        "his counterparts from the United Arab Emirates, Poland and Malaysia, the defense "
+        "ministry said.\n\n"
+        "With Polish Defense Minister Jan Nowicki, Jung reviewed tank deliveries, while his "
+        "talks with Malaysian Defense Minister Azlan Rahim focused on training aircraft."
+    )
+    pairs = _pairs(rules, "Defense chief holds talks", body)
+    assert {"AE-KR", "KR-MY", "KR-PL"} <= set(pairs)
+    assert "MY-PL" not in pairs
+
+
+def test_the_three_leaders_after_a_meeting_of_many_is_not_the_pair_before(rules):
+    body = (
+        "BOGOTA, April 4 (Yonhap) -- Colombia on Thursday expelled a trade official, accusing "
+        "him of meddling in a port tender.\n\n"
+        "A South Korean consortium withdrew from the tender last year.\n\n"
+        "Singapore's Ministry of Foreign Affairs rejected the accusation.\n\n"
+        "President Andres Cuervo held separate talks with the presidents of Peru, Ecuador and "
+        "Panama on Wednesday.\n\n"
+        "His talks with the three leaders focused on migration, his office said."
+    )
+    pairs = _pairs(rules, "Colombia expels trade official", body)
+    assert {"CO-EC", "CO-PA", "CO-PE"} <= set(pairs)
+    assert "KR-SG" not in pairs
+
+
+def test_a_diplomat_at_a_states_embassy_is_the_states(rules):
+    body = (
+        "BOGOTA, April 4 (Yonhap) -- Colombia on Thursday gave a trade attache at Singapore's "
+        "embassy three days to leave the country, accusing him of meddling in a port tender."
+    )
+    assert _pairs(rules, "Attache expelled", body) == ["CO-SG"]
+    body = (
+        "ABUJA, April 4 (Yonhap) -- Nigeria on Thursday gave a diplomat at Ghana's embassy "
+        "three days to leave the country, accusing him of meddling in a port tender."
+    )
+    assert _pairs(rules, "Diplomat expelled", body) == ["GH-NG"]
+
+
+def test_a_country_the_lawmakers_did_not_name_is_not_a_party(rules):
+    body = (
+        "MANILA, Sept. 17 (Yonhap) -- South Korean lawmakers held talks with Philippine "
+        "congressional leaders in Manila on Wednesday on defense cooperation.\n\n"
+        "The South Korean delegation raised its concern over maritime tension in the talks, "
+        "the assembly said, without naming China."
+    )
+    assert "CN-KR" not in _pairs(rules, "Lawmakers visit Manila", body)
+
+
+def test_a_clause_opened_by_as_a_sets_its_countries_apart(rules):
+    body = (
+        "MANILA, Sept. 17 (Yonhap) -- A delegation of South Korean lawmakers held talks with "
+        "Philippine congressional leaders in Manila on Wednesday, as a new row between the "
+        "Philippines and China cast a shadow over the visit."
+    )
+    assert "CN-KR" not in _pairs(rules, "Lawmakers visit Manila", body)
+
+
+def test_a_weekday_before_a_country_is_nobodys_name(rules):
+    body = (
+        "SEOUL, March 2 (Yonhap) -- On Sunday, North Korea's foreign ministry denounced the "
+        "joint drills as a rehearsal for invasion.\n\n"
+        "Foreign Minister Cho Hyun-woo held talks with his Japanese counterpart in Tokyo on "
+        "Sunday on the North's missile launches."
+    )
+    assert _pairs(rules, "FM in Tokyo", body) == ["JP-KR"]
+
+
+def test_a_home_officials_name_with_an_apostrophe_s_is_still_his(rules):
+    body = (
+        "TOKYO, May 31 (Yonhap) -- Defense Minister Baek Seung-ho and his Japanese counterpart "
+        "Kenta Arakawa met for about 90 minutes in Tokyo on Saturday.\n\n"
+        "North Korea's defense ministry called Baek's trip \"an act of treachery\" on Sunday "
+        "and warned of consequences."
+    )
+    assert _pairs(rules, "Defense chiefs meet", body) == ["JP-KR", "KP-KR"]
+
+
+def test_on_the_sidelines_of_a_leaders_visit_he_is_where_not_who(rules):
+    body = (
+        "ABU DHABI, Dec. 3 (Yonhap) -- UAE President Sheikh Mohamed bin Zayed Al Nahyan "
+        "received Somali President Abdirahman Warsame in Abu Dhabi on Wednesday.\n\n"
+        "On the sidelines of Warsame's visit, UAE Minister of State Maryam Al Falasi met South "
+        "Korean First Vice Foreign Minister Park Yoon-joo."
+    )
+    pairs = _pairs(rules, "UAE hosts Somali leader", body)
+    assert {"AE-KR", "AE-SO"} <= set(pairs)
+    assert "KR-SO" not in pairs
+
+
+def test_he_who_meets_after_a_home_official_was_named_is_the_home_side(rules):
+    body = (
+        "VIENTIANE, Aug. 19 (Yonhap) -- Vice Labor Minister Han Sung-min and Lao Deputy Labor "
+        "Minister Bounmy Sisavath signed a worker dispatch memorandum on Tuesday.\n\n"
+        "Han left for Bangkok later in the day. There he met Thai Labor Minister Somsak "
+        "Prasert on Wednesday and discussed visa overstays, the ministry said."
+    )
+    assert _pairs(rules, "Worker pact signed", body) == ["KR-LA", "KR-TH"]

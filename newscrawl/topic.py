@@ -134,10 +134,13 @@ _QUALIFIER_GAP = re.compile(r"(?:['\u2019]s)?\s+(?:(?!(?:and|or|with)\s)[a-z]+\s
 _OWNER_GAP = re.compile(r"(?:['\u2019]s)?\s+")
 _AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# "a trade attache at Singapore's embassy": a diplomat of the state, not a place.
+# "a trade attache at Singapore's embassy", "the envoy from Seoul", "a protest note from
+# Ankara": the state's diplomat or message, not a place.
 _POSTED_AT = re.compile(
-    r"\b(?:attache|attach\u00e9|diplomats?|counsell?or|consul|secretary|officers?|envoy)\s+"
-    r"at\s+(?:the\s+)?$"
+    r"\b(?:attache|attach\u00e9|diplomats?|counsell?or|consul|secretary|officers?|envoy|"
+    r"ambassador)\s+(?:at|from)\s+(?:the\s+)?$|"
+    # "a formal protest note from Ankara": who sent it
+    r"\b(?:note|letter|message|protest|complaint|invitation|request|warning)\s+from\s+$"
 )
 # "were joined by a Bangladeshi frigate": the same, told the other way round.
 _JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
@@ -902,6 +905,7 @@ class _Scan:
                 rules.place.search(text, lo, mn.start)
                 and not rules.arrival.search(text, lo, mn.start)
                 and not rules.target.search(text, lo, mn.start)  # "lashed out at Seoul"
+                and not _POSTED_AT.search(text, lo, mn.start)
             ):
                 mn.role = _PLACE
             elif (
@@ -1092,7 +1096,7 @@ class _Scan:
             if any(0 < a - end <= 4 for a in at_home) and not qualified(start):
                 cues.append(start)
         # "the defense ministry in Tokyo": the body of the country whose capital follows.
-        abroad = [mn.start for mn in mentions if mn.venue and home not in mn.codes]
+        abroad = [mn for mn in mentions if mn.venue and home not in mn.codes]
         for start, end in unit.home:
             owner = next((b for b in reversed(bodies) if b.end <= start), None)
             if owner is not None and not any(
@@ -1102,7 +1106,10 @@ class _Scan:
                                          role=_PARTY, official=True))
                 mentions.sort(key=lambda x: x.start)
                 continue
-            if any(0 < a - end <= 4 for a in abroad):
+            if (place := next((a for a in abroad if 0 < a.start - end <= 4), None)) is not None:
+                mentions.append(_Mention(place.codes, text[start:end], start, end, False,
+                                         role=_PARTY, official=True))
+                mentions.sort(key=lambda x: x.start)
                 continue
             if not qualified(start):
                 cues.append(start)

@@ -1634,3 +1634,29 @@ def test_he_who_meets_after_a_home_official_was_named_is_the_home_side(rules):
         "Prasert on Wednesday and discussed visa overstays, the ministry said."
     )
     assert _pairs(rules, "Worker pact signed", body) == ["KR-LA", "KR-TH"]
+
+
+def test_the_envoy_from_a_capital_is_its_states(rules):
+    body = (
+        "ULAANBAATAR, Nov. 25 (Yonhap) -- Mongolia's foreign ministry on Tuesday expressed "
+        "regret over the sanctions and called in the envoy from Beijing to demand an "
+        "explanation."
+    )
+    assert _pairs(rules, "Mongolia voices regret", body) == ["CN-MN"]
+
+
+def test_a_protest_note_from_a_capital_is_its_states(rules):
+    body = (
+        "BOGOTA, Oct. 7 (Yonhap) -- Colombia's foreign ministry said Monday it had received "
+        "a formal protest note from Ankara over a Senate resolution, and rejected it."
+    )
+    assert _pairs(rules, "Colombia receives protest", body) == ["CO-TR"]
+
+
+def test_the_ministry_in_a_foreign_capital_is_that_states(rules):
+    body = (
+        "BOGOTA, Oct. 7 (Yonhap) -- The protest note was handed to Colombia's charge d'affaires by "
+        "the foreign ministry in Ankara on Sunday, Colombian Vice Foreign Minister Laura "
+        "Benitez told reporters."
+    )
+    assert _pairs(rules, "Colombia receives protest", body) == ["CO-TR"]

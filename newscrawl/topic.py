@@ -133,6 +133,7 @@ _QUALIFIER_GAP = re.compile(r"(?:['\u2019]s)?\s+(?:(?!(?:and|or|with)\s)[a-z]+\s
 # Between a country and the title it owns: "Thailand's Secretary of State".
 _OWNER_GAP = re.compile(r"(?:['\u2019]s)?\s+")
 _AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}(?:spokes\w+|minister|envoy|office))")
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "a trade attache at Singapore's embassy", "the envoy from Seoul", "a protest note from
 # Ankara": the state's diplomat or message, not a place.
@@ -892,8 +893,11 @@ class _Scan:
             )
             if any(a <= mn.start < b for a, b in sources):
                 mn.role = _SOURCE
-            elif not mn.official and bisect.bisect_left(quotes, mn.start) % 2 == 1:
-                # Inside a quotation: what the speaker talks about, not who acts.
+            elif (
+                not mn.official or (mn.person and _POSSESSIVE.match(text, mn.end))
+            ) and bisect.bisect_left(quotes, mn.start) % 2 == 1:
+                # Inside a quotation: what the speaker talks about, not who acts (a state body
+                # too, when it owns something: "called the country 'the Kremlin's open door'").
                 mn.role = _SUBJECT
             elif mn.venue or _SIDELINES.search(text, lo, mn.start):
                 mn.role = _PLACE  # "On the sidelines of Warsame's visit, ...": where, not who
@@ -1417,9 +1421,13 @@ class _Scan:
                 # ("the emir held separate talks with ...") or someone named by a surname no
                 # home official has, in a foreign scene ("ANTALYA, Turkey -- ... Erdogan held
                 # separate talks with"), who is the scene's.
-                if _FOREIGN_RULER.search(text, unit.start, split):
+                if (ruler := _FOREIGN_RULER.search(text, unit.start, split)) is not None:
                     scene = self.scene or self._venue_scene(mentions, text)
-                    return (scene, after - {scene}) if scene else (_HOME, set())
+                    if not scene:
+                        return _HOME, set()
+                    parties.append(_Mention((scene,), ruler.group(), ruler.start(), ruler.end(),
+                                            False, noun=False, person=True, official=True))
+                    return scene, after - {scene}
                 if self.scene and (who := self._foreign_subject(text, unit.start, split)):
                     # The one who meets acts for the scene, and is its official when named
                     # again ("In his talks with ..., Delorme discussed ...").

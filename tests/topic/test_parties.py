@@ -1660,3 +1660,27 @@ def test_the_ministry_in_a_foreign_capital_is_that_states(rules):
         "Benitez told reporters."
     )
     assert _pairs(rules, "Colombia receives protest", body) == ["CO-TR"]
+
+
+def test_a_ruler_who_holds_meetings_acts_so_a_late_meeting_counts(rules):
+    body = (
+        "SEOUL, Dec. 4 (Yonhap) -- Foreign Minister Kang Min-ho and Qatari Prime Minister "
+        "Sheikh Hamad bin Khalid Al Thani agreed in Doha on Tuesday to start talks on an "
+        "investment pact, the foreign ministry said.\n\n"
+        "The two sides also agreed to expand cooperation in liquefied natural gas and "
+        "shipbuilding.\n\n"
+        "Kang also met Qatar's energy minister and signed a memorandum on hydrogen.\n\n"
+        "Kang was in Doha for a forum hosted by the emir, who on the same day also held "
+        "separate meetings with the presidents of Rwanda and Kazakhstan."
+    )
+    pairs = _pairs(rules, "S. Korea, Qatar to start talks on investment pact", body)
+    assert {"KR-QA", "KZ-QA", "QA-RW"} <= set(pairs)
+
+
+def test_a_state_body_that_owns_something_in_a_quotation_is_talked_about(rules):
+    body = (
+        "BUDAPEST, March 14 (Yonhap) -- Hungary's foreign ministry on Friday gave the British "
+        "ambassador a note of protest over remarks by a British minister who called the "
+        "country \"the Kremlin's open door into Europe,\" the ministry said."
+    )
+    assert _pairs(rules, "Hungary protests", body) == ["GB-HU"]

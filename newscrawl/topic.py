@@ -134,6 +134,11 @@ _QUALIFIER_GAP = re.compile(r"(?:['\u2019]s)?\s+(?:(?!(?:and|or|with)\s)[a-z]+\s
 _OWNER_GAP = re.compile(r"(?:['\u2019]s)?\s+")
 _AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}(?:spokes\w+|minister|envoy|office))")
+# "NAME led the Turkish side": whose the name is.
+_LED_BEFORE = re.compile(
+    r"\b([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2})\s+(?:led|headed)\s+the\s+$"
+)
+_SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "a trade attache at Singapore's embassy", "the envoy from Seoul", "a protest note from
 # Ankara": the state's diplomat or message, not a place.
@@ -1292,6 +1297,12 @@ class _Scan:
                 nm = _APPOSED.search(text, max(unit.start, mn.start - 64), mn.start)
                 if nm and not any(_key(w) in self.rules.entries for w in nm.group(1).split()):
                     found.append((nm.group(1), mn.codes[0]))
+        for mn in mentions:
+            # "Deputy Trade Minister Mehmet Aydemir led the Turkish side": Aydemir is Turkey's.
+            if len(mn.codes) == 1 and _SIDE_AFTER.match(text, mn.end):
+                nm = _LED_BEFORE.search(text, max(unit.start, mn.start - 60), mn.start)
+                if nm:
+                    found.append((nm.group(1), mn.codes[0]))
         trusted = set()
         for mn in mentions:
             if mn.person and len(mn.codes) == 1 and " " in mn.surface:
@@ -1300,6 +1311,9 @@ class _Scan:
         for m in self.rules.home_title.finditer(text, unit.start, unit.end):
             if m.start() in home_cues:
                 found.append((m.group("surname"), _HOME))
+        for m in _HOME_APPOSED.finditer(text, unit.start, unit.end):
+            if m.start() in home_cues:  # "Yoon Seo-jin, the first vice foreign minister, ..."
+                found.append((m.group(1), _HOME))
         for name, code in found:
             self._remember_name(name, code, trusted=name in trusted)
 

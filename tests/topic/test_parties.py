@@ -1684,3 +1684,27 @@ def test_a_state_body_that_owns_something_in_a_quotation_is_talked_about(rules):
         "country \"the Kremlin's open door into Europe,\" the ministry said."
     )
     assert _pairs(rules, "Hungary protests", body) == ["GB-HU"]
+
+
+def test_a_home_official_named_in_the_home_way_is_known_by_surname_later(rules):
+    body = (
+        "NEW DELHI, Sept. 9 (Yonhap) -- Senior diplomats of South Korea and India met in New "
+        "Delhi on Monday for a strategic dialogue, Seoul's foreign ministry said.\n\n"
+        "Yoon Seo-jin, the first vice foreign minister, and Indian Foreign Secretary Arvind "
+        "Rao led the talks.\n\n"
+        "Yoon then flew to Dhaka, where she met Bangladesh's Foreign Secretary Nasrin Alam on "
+        "Tuesday."
+    )
+    assert _pairs(rules, "Korea, India hold strategic dialogue", body) == ["BD-KR", "IN-KR"]
+
+
+def test_who_led_a_countrys_side_is_that_countrys_when_named_again(rules):
+    body = (
+        "ANKARA, Sept. 24 (Yonhap) -- Turkish and South African trade officials agreed to open "
+        "a hotline between their customs services, Turkey's trade ministry said Wednesday.\n\n"
+        "Deputy Trade Minister Mehmet Aydin led the Turkish side, while the South African team "
+        "was headed by Thandiwe Dube.\n\n"
+        "Aydin then left for Gaborone, where on Thursday he and Botswana's trade minister "
+        "signed a deal to open tariff talks."
+    )
+    assert _pairs(rules, "Turkey, S. Africa agree on hotline", body) == ["BW-TR", "TR-ZA"]

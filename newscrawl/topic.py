@@ -1200,7 +1200,8 @@ class _Scan:
             )
             if (not self.scene_bodies and not hosts and not counterpart
                     and not _MEETS.search(text, near, start)):
-                if not any(mn.role == _PARTY and scene not in mn.codes for mn in mentions):
+                if not any(mn.role == _PARTY and mn.official and scene not in mn.codes
+                           for mn in mentions):
                     # Nobody else's in the sentence: "BUDAPEST -- '...,' Foreign Minister
                     # Bence Halmos said": Halmos counts for Hungary when named again.
                     self._remember_name(name.group(1), scene)

@@ -1466,7 +1466,8 @@ def test_a_dateline_with_its_country_sets_the_scene(rules):
 def test_a_foreign_surname_who_holds_talks_with_leaders_hosts_for_the_scene(rules):
     body = (
         "YEREVAN, May 3 (Yonhap) -- Armenia and Nepal signed a visa waiver agreement on "
-        "Saturday as President Davit Hakobyan opened a regional forum.\n\n"
+        "Saturday as President Davit Hakobyan and Nepalese Foreign Minister Ram Thapa opened "
+        "a regional forum.\n\n"
         "On the sidelines, Hakobyan held separate talks with the presidents of Bolivia and "
         "Ghana, the presidential press service said."
     )
@@ -1702,9 +1703,30 @@ def test_who_led_a_countrys_side_is_that_countrys_when_named_again(rules):
     body = (
         "ANKARA, Sept. 24 (Yonhap) -- Turkish and South African trade officials agreed to open "
         "a hotline between their customs services, Turkey's trade ministry said Wednesday.\n\n"
-        "Deputy Trade Minister Mehmet Aydin led the Turkish side, while the South African team "
-        "was headed by Thandiwe Dube.\n\n"
+        "Deputy Trade Minister Mehmet Aydin led the Turkish side, while South African Deputy "
+        "Trade Minister Thandiwe Dube headed her team.\n\n"
         "Aydin then left for Gaborone, where on Thursday he and Botswana's trade minister "
         "signed a deal to open tariff talks."
     )
     assert _pairs(rules, "Turkey, S. Africa agree on hotline", body) == ["BW-TR", "TR-ZA"]
+
+
+def test_a_local_speaker_is_the_scenes_beside_a_country_that_is_no_official(rules):
+    body = (
+        "ASTANA, June 3 (Yonhap) -- Kazakhstan wants to sell more wheat to Asian buyers such "
+        "as Vietnam, Deputy Foreign Minister Yerlan Abenov said Tuesday.\n\n"
+        "Abenov and Japanese Vice Foreign Minister Kenji Ota held a strategic dialogue in "
+        "Astana on Monday.\n\n"
+        "Abenov and Ota also signed a memorandum on transit freight after the talks, the "
+        "ministry said."
+    )
+    assert _pairs(rules, "Kazakhstan pitches wheat", body) == ["JP-KZ"]
+
+
+def test_what_a_country_is_a_bridge_between_is_a_subject(rules):
+    body = (
+        "ASTANA, June 3 (Yonhap) -- Kazakhstan wants to become the main overland bridge "
+        "between China and Europe, Deputy Foreign Minister Yerlan Abenov told visiting South "
+        "Korean diplomats at a strategic dialogue on Tuesday."
+    )
+    assert _pairs(rules, "Kazakhstan pitches Caspian route", body) == ["KR-KZ"]

@@ -144,7 +144,7 @@ _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Ankara": the state's diplomat or message, not a place.
 _POSTED_AT = re.compile(
     r"\b(?:attache|attach\u00e9|diplomats?|counsell?or|consul|secretary|officers?|envoy|"
-    r"ambassador)\s+(?:at|from)\s+(?:the\s+)?$|"
+    r"ambassador|counterpart)\s+(?:at|from)\s+(?:the\s+)?$|"
     # "a formal protest note from Ankara": who sent it
     r"\b(?:note|letter|message|protest|complaint|invitation|request|warning)\s+from\s+$"
 )
@@ -1107,16 +1107,11 @@ class _Scan:
         # "the defense ministry in Tokyo": the body of the country whose capital follows.
         abroad = [mn for mn in mentions if mn.venue and home not in mn.codes]
         for start, end in unit.home:
-            owner = next((b for b in reversed(bodies) if b.end <= start), None)
-            if owner is not None and not any(
-                home in mn.codes for mn in mentions if mn.start < start
-            ):
+            owner = next((a for a in abroad if 0 < a.start - end <= 4), None)
+            if owner is None and not any(home in mn.codes for mn in mentions if mn.start < start):
+                owner = next((b for b in reversed(bodies) if b.end <= start), None)
+            if owner is not None:
                 mentions.append(_Mention(owner.codes, text[start:end], start, end, False,
-                                         role=_PARTY, official=True))
-                mentions.sort(key=lambda x: x.start)
-                continue
-            if (place := next((a for a in abroad if 0 < a.start - end <= 4), None)) is not None:
-                mentions.append(_Mention(place.codes, text[start:end], start, end, False,
                                          role=_PARTY, official=True))
                 mentions.sort(key=lambda x: x.start)
                 continue

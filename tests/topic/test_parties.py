@@ -1730,3 +1730,21 @@ def test_what_a_country_is_a_bridge_between_is_a_subject(rules):
         "Korean diplomats at a strategic dialogue on Tuesday."
     )
     assert _pairs(rules, "Kazakhstan pitches Caspian route", body) == ["KR-KZ"]
+
+
+def test_a_counterpart_from_a_capital_is_its_states(rules):
+    body = (
+        "PRAGUE, March 19 (Yonhap) -- Czech Defense Minister Jana Vesela and her counterpart "
+        "from Madrid, Elena Robles, signed up on Wednesday to joint training of mountain "
+        "infantry, according to Vesela's ministry."
+    )
+    assert _pairs(rules, "Defense chiefs agree on training", body) == ["CZ-ES"]
+
+
+def test_the_ministry_in_a_capital_is_that_capitals_after_another_body(rules):
+    body = (
+        "SINGAPORE, Sept. 19 (Yonhap) -- Ambassador Mariana Restrepo thanked the Singapore "
+        "government on behalf of the foreign ministry in Bogota for returning the remains "
+        "of two seamen."
+    )
+    assert _pairs(rules, "Remains returned", body) == ["CO-SG"]

@@ -139,6 +139,9 @@ _LED_BEFORE = re.compile(
     r"\b([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2})\s+(?:led|headed)\s+the\s+$"
 )
 _SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
+# "the head of the Taipei Mission in Korea": the capital's state's office, not a place.
+_MISSION_AFTER = re.compile(r"\s+(?:Mission|Representative\s+Office|Economic\s+and\s+Cultural"
+                            r"\s+(?:Office|Representative\s+Office)|Trade\s+Office)\b")
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "a trade attache at Singapore's embassy", "the envoy from Seoul", "a protest note from
 # Ankara": the state's diplomat or message, not a place.
@@ -499,6 +502,7 @@ class _Scan:
                         rules.before.search(text, lo, start)
                         and not rules.arrival.search(text, lo, start)
                         and not _POSTED_AT.search(text, lo, start)
+                        and not _MISSION_AFTER.match(text, end)
                     ):
                         # A venue ("talks in Washington"), not a government; kept only to
                         # tell that the article is set at home ("the ministry in Seoul").

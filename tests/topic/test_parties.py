@@ -1748,3 +1748,12 @@ def test_the_ministry_in_a_capital_is_that_capitals_after_another_body(rules):
         "of two seamen."
     )
     assert _pairs(rules, "Remains returned", body) == ["CO-SG"]
+
+
+def test_a_capitals_mission_is_its_states_office_not_a_place(rules):
+    body = (
+        "SEOUL, March 26 (Yonhap) -- South Korea's foreign ministry called in the head of the "
+        "Taipei Mission in Korea on Wednesday to express concern over the detention of three "
+        "engineers."
+    )
+    assert _pairs(rules, "Envoy called in", body) == ["KR-TW"]

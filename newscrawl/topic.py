@@ -142,6 +142,7 @@ _SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
 # "the head of the Taipei Mission in Korea": the capital's state's office, not a place.
 _MISSION_AFTER = re.compile(r"\s+(?:Mission|Representative\s+Office|Economic\s+and\s+Cultural"
                             r"\s+(?:Office|Representative\s+Office)|Trade\s+Office)\b")
+_AGAINST = re.compile(r"\bagainst\s+$")
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "a trade attache at Singapore's embassy", "the envoy from Seoul", "a protest note from
 # Ankara": the state's diplomat or message, not a place.
@@ -921,6 +922,8 @@ class _Scan:
                 and not _POSTED_AT.search(text, lo, mn.start)
             ):
                 mn.role = _PLACE
+            elif _AGAINST.search(text, lo, mn.start) and _POSSESSIVE.match(text, mn.end):
+                mn.role = _SUBJECT  # "stand with Seoul against Pyongyang's provocations"
             elif (
                 self._of_subject(mn, text, lo)
                 or self._in_topic(mn, breaks, unit, text, mentions)

@@ -1757,3 +1757,13 @@ def test_a_capitals_mission_is_its_states_office_not_a_place(rules):
         "engineers."
     )
     assert _pairs(rules, "Envoy called in", body) == ["KR-TW"]
+
+
+def test_what_a_state_stands_against_when_it_is_anothers_doing_is_a_subject(rules):
+    body = (
+        "SEOUL, April 8 (Yonhap) -- Foreign Minister Lee Jun-ho held talks with Italian Foreign "
+        "Minister Marco Santini in Seoul on Tuesday.\n\n"
+        "Santini said Rome backed denuclearization and would stand firmly with Seoul against "
+        "Pyongyang's provocations, the ministry said."
+    )
+    assert _pairs(rules, "FMs hold talks", body) == ["IT-KR"]

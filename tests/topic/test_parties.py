@@ -1767,3 +1767,12 @@ def test_what_a_state_stands_against_when_it_is_anothers_doing_is_a_subject(rule
         "Pyongyang's provocations, the ministry said."
     )
     assert _pairs(rules, "FMs hold talks", body) == ["IT-KR"]
+
+
+def test_a_deployment_at_another_governments_request_is_between_the_two(rules):
+    body = (
+        "WELLINGTON, May 6 (Yonhap) -- New Zealand's defense ministry said Tuesday it would "
+        "deploy a patrol vessel to Fijian waters at the request of the government in Suva, to "
+        "help the Fiji navy track unlicensed fishing boats."
+    )
+    assert _pairs(rules, "Patrol vessel to deploy", body) == ["FJ-NZ"]

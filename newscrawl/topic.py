@@ -143,6 +143,12 @@ _SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
 _MISSION_AFTER = re.compile(r"\s+(?:Mission|Representative\s+Office|Economic\s+and\s+Cultural"
                             r"\s+(?:Office|Representative\s+Office)|Trade\s+Office)\b")
 _AGAINST = re.compile(r"\bagainst\s+$")
+# "Levent Aksoy, who heads the National Defense Ministry in Ankara", "Lim Jae-hoon, who runs
+# the trade security policy bureau in Seoul's industry ministry": whose official he is.
+_WHO_HEADS = re.compile(
+    r"\b([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}),\s+who\s+(?:heads|leads|runs|"
+    r"directs|chairs)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:in|of|at)\s+$"
+)
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "a trade attache at Singapore's embassy", "the envoy from Seoul", "a protest note from
 # Ankara": the state's diplomat or message, not a place.
@@ -909,6 +915,10 @@ class _Scan:
                 # Inside a quotation: what the speaker talks about, not who acts (a state body
                 # too, when it owns something: "called the country 'the Kremlin's open door'").
                 mn.role = _SUBJECT
+            elif _WHO_HEADS.search(text, max(unit.start, mn.start - 120), mn.start):
+                # "Levent Aksoy, who heads the National Defense Ministry in Ankara": an official
+                # of the capital's state.
+                mn.role, mn.official = _PARTY, True
             elif mn.venue or _SIDELINES.search(text, lo, mn.start):
                 mn.role = _PLACE  # "On the sidelines of Warsame's visit, ...": where, not who
             elif _EVENT_HOST.search(text, max(unit.start, mn.start - 90), mn.start):
@@ -1300,6 +1310,11 @@ class _Scan:
                 nm = _APPOSED.search(text, max(unit.start, mn.start - 64), mn.start)
                 if nm and not any(_key(w) in self.rules.entries for w in nm.group(1).split()):
                     found.append((nm.group(1), mn.codes[0]))
+        for mn in mentions:
+            if len(mn.codes) == 1 and (
+                nm := _WHO_HEADS.search(text, max(unit.start, mn.start - 120), mn.start)
+            ):
+                found.append((nm.group(1), mn.codes[0]))
         for mn in mentions:
             # "Deputy Trade Minister Mehmet Aydemir led the Turkish side": Aydemir is Turkey's.
             if len(mn.codes) == 1 and _SIDE_AFTER.match(text, mn.end):

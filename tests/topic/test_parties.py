@@ -1776,3 +1776,24 @@ def test_a_deployment_at_another_governments_request_is_between_the_two(rules):
         "help the Fiji navy track unlicensed fishing boats."
     )
     assert _pairs(rules, "Patrol vessel to deploy", body) == ["FJ-NZ"]
+
+
+def test_who_heads_a_body_in_a_capital_is_that_states_official(rules):
+    body = (
+        "ULAANBAATAR, June 10 (Yonhap) -- Mongolia's defense minister held talks on Tuesday "
+        "with Levent Aksoy, who heads the National Defense Ministry in Ankara, and the two "
+        "signed a framework agreement on military training."
+    )
+    assert _pairs(rules, "Defense pact signed", body) == ["MN-TR"]
+
+
+def test_who_runs_a_home_bureau_is_known_by_surname_later(rules):
+    body = (
+        "PRAGUE, Oct. 10 (Yonhap) -- Trade officials of South Korea and the Czech Republic "
+        "agreed Thursday to streamline export licensing, Seoul's trade ministry said.\n\n"
+        "Lim Jae-hoon, who runs the trade security policy bureau in Seoul's industry ministry, "
+        "sat down with Tomas Bartos, a Czech deputy trade minister.\n\n"
+        "After the talks, Lim traveled to Warsaw, where on Friday he met Polish Deputy Minister "
+        "Piotr Nowak."
+    )
+    assert _pairs(rules, "Korea, Czech agree on licensing", body) == ["CZ-KR", "KR-PL"]

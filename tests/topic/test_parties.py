@@ -1797,3 +1797,14 @@ def test_who_runs_a_home_bureau_is_known_by_surname_later(rules):
         "Piotr Nowak."
     )
     assert _pairs(rules, "Korea, Czech agree on licensing", body) == ["CZ-KR", "KR-PL"]
+
+
+def test_a_foreign_host_named_by_surname_is_known_when_named_again(rules):
+    body = (
+        "PARIS, Nov. 6 (Yonhap) -- On Wednesday, Marchal held separate meetings with the vice "
+        "foreign ministers of India and Brazil, who were in Paris for an OECD meeting.\n\n"
+        "Marchal later spoke by phone with Japanese Vice Foreign Minister Kenji Ota about "
+        "Africa."
+    )
+    pairs = _pairs(rules, "French diplomat meets counterparts", body)
+    assert "FR-JP" in pairs

@@ -1808,3 +1808,24 @@ def test_a_foreign_host_named_by_surname_is_known_when_named_again(rules):
     )
     pairs = _pairs(rules, "French diplomat meets counterparts", body)
     assert "FR-JP" in pairs
+
+
+def test_his_after_a_meeting_with_guests_is_not_a_guests(rules):
+    body = (
+        "PARIS, Nov. 6 (Yonhap) -- On Wednesday, Marchal held separate meetings with the vice "
+        "foreign ministers of South Korea and India, who were in Paris for an OECD meeting.\n\n"
+        "In his talks with Indian Vice Foreign Minister Ravi Menon, Marchal discussed Africa."
+    )
+    assert "IN-KR" not in _pairs(rules, "French diplomat meets counterparts", body)
+
+
+def test_he_who_meets_is_the_foreign_official_when_named_after_the_home_one(rules):
+    body = (
+        "SEOUL, May 6 (Yonhap) -- Fijian Prime Minister Sitiveni Naqara met Foreign Minister "
+        "Cho Hyun-woo in Seoul on Tuesday and agreed to expand fisheries cooperation.\n\n"
+        "Cho saw Naqara off at the airport on Wednesday, and Naqara flew on to Tokyo.\n\n"
+        "There he met Japanese Prime Minister Kenji Mori on Thursday, Fiji's government said."
+    )
+    pairs = _pairs(rules, "Fijian PM visits Seoul", body)
+    assert "FJ-JP" in pairs
+    assert "JP-KR" not in pairs

@@ -139,6 +139,9 @@ _LED_BEFORE = re.compile(
     r"\b([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2})\s+(?:led|headed)\s+the\s+$"
 )
 _SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
+_SANCTIONS_ON = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?$")
+# A title's portfolio: "Secretary of State for Trade" (not the U.S. one).
+_PORTFOLIO = re.compile(r"\s+for\s+[A-Z]")
 # "the head of the Taipei Mission in Korea": the capital's state's office, not a place.
 _MISSION_AFTER = re.compile(r"\s+(?:Mission|Representative\s+Office|Economic\s+and\s+Cultural"
                             r"\s+(?:Office|Representative\s+Office)|Trade\s+Office)\b")
@@ -151,13 +154,16 @@ _WHO_HEADS = re.compile(
 )
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "a trade attache at Singapore's embassy", "the envoy from Seoul", "a protest note from
-# Ankara": the state's diplomat or message, not a place.
-_POSTED_AT = re.compile(
+# Ankara", "called in Vientiane's ambassador": the state's diplomat or message, not a place.
+_STATE_BEFORE = re.compile(
     r"\b(?:attache|attach\u00e9|diplomats?|counsell?or|consul|secretary|officers?|envoy|"
     r"ambassador|counterpart)\s+(?:at|from)\s+(?:the\s+)?$|"
     # "a formal protest note from Ankara": who sent it
-    r"\b(?:note|letter|message|protest|complaint|invitation|request|warning)\s+from\s+$"
+    r"\b(?:note|letter|message|protest|complaint|invitation|request|warning)\s+from\s+$|"
+    r"\bcall(?:ed|s|ing)?\s+in\s+$"
 )
+# "accused the government in Vientiane", "asked the authorities in Vientiane": its officials.
+_GOVERNMENT_IN = re.compile(r"\b(?:government|authorities|regime|leadership)\s+in\s+$")
 # "were joined by a Bangladeshi frigate": the same, told the other way round.
 _JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # An opening time clause: "Hours after Cho left for Honiara, ...".
@@ -208,7 +214,8 @@ _BRIEFED_IN = re.compile(
 )
 # A sentence whose subject is "he" or "she" meeting someone: "On Tuesday he sat down with".
 _PRONOUN_MEETS = re.compile(
-    r"\s*(?:(?:On|Later\s+on|Later|Earlier|The\s+next\s+day|There)(?:\s+\w+)?,?\s+)?([Hh]e|[Ss]he)\s+"
+    r"\s*(?:(?:On|Later\s+on|Later|Earlier|The\s+next\s+day|There)(?:\s+[\w']+){0,4}?,?\s+)?"
+    r"([Hh]e|[Ss]he)\s+"
     r"(?:also\s+|then\s+|later\s+)?(?:met|meets|sat\s+down|held|holds|hosted|received|"
     r"spoke|called\s+on|visited|signed|discussed)\b"
 )
@@ -508,7 +515,8 @@ class _Scan:
                     if (
                         rules.before.search(text, lo, start)
                         and not rules.arrival.search(text, lo, start)
-                        and not _POSTED_AT.search(text, lo, start)
+                        and not _STATE_BEFORE.search(text, lo, start)
+                        and not _GOVERNMENT_IN.search(text, lo, start)
                         and not _MISSION_AFTER.match(text, end)
                     ):
                         # A venue ("talks in Washington"), not a government; kept only to
@@ -523,8 +531,11 @@ class _Scan:
                     continue  # "a Panama-flagged freighter": where a ship or firm is listed
                 if e.capital and _in_route(text, start, end):
                     continue  # "the Baku-Tbilisi-Ceyhan pipeline": a route, not governments
-                if e.person and self._owned(unit, e.codes, text, start):
-                    # "Cambodian Secretary of State": a title of another country's official.
+                if e.person and (
+                    self._owned(unit, e.codes, text, start) or _PORTFOLIO.match(text, end)
+                ):
+                    # "Cambodian Secretary of State", "Secretary of State for Trade Ana
+                    # Montero": a title of another country's official.
                     unit.officials.append((start, end))
                     continue
                 if (
@@ -906,6 +917,7 @@ class _Scan:
                 # "the leaders of Japan and China", "diplomats from Japan" (not "former
                 # diplomats from Japan")
                 or self._of_officials(text, lo, mn.start)
+                or _GOVERNMENT_IN.search(text, lo, mn.start) is not None
             )
             if any(a <= mn.start < b for a, b in sources):
                 mn.role = _SOURCE
@@ -929,7 +941,7 @@ class _Scan:
                 rules.place.search(text, lo, mn.start)
                 and not rules.arrival.search(text, lo, mn.start)
                 and not rules.target.search(text, lo, mn.start)  # "lashed out at Seoul"
-                and not _POSTED_AT.search(text, lo, mn.start)
+                and not _STATE_BEFORE.search(text, lo, mn.start)
             ):
                 mn.role = _PLACE
             elif _AGAINST.search(text, lo, mn.start) and _POSSESSIVE.match(text, mn.end):
@@ -994,6 +1006,14 @@ class _Scan:
             group_speaks = len(speakers) >= 2 or any(a < mn.start for a in unit.anaphors)
             mn.role = _SUBJECT if group_speaks else _PARTY
             mn.addressed = not group_speaks
+        # Sanctions are an act, not words: whoever imposes them, one government or several,
+        # deals with the state they hit ("South Korea and the United States slapped sanctions
+        # on North Korean trade officials").
+        for mn in mentions:
+            if mn.role in (_PARTY, _SUBJECT) and (mn.official or mn in targets) and (
+                _SANCTIONS_ON.search(text, max(unit.start, mn.start - 40), mn.start)
+            ):
+                mn.role, mn.addressed = _PARTY, True
 
     def _of_officials(self, text: str, lo: int, start: int) -> bool:
         """ "the leaders of", "diplomats from" right before: officials of that country."""

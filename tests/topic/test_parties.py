@@ -1829,3 +1829,59 @@ def test_he_who_meets_is_the_foreign_official_when_named_after_the_home_one(rule
     pairs = _pairs(rules, "Fijian PM visits Seoul", body)
     assert "FJ-JP" in pairs
     assert "JP-KR" not in pairs
+
+
+# Round 11: what held-out part 10 showed once measured.
+
+
+def test_the_south_african_leader_is_not_the_south(rules):
+    body = (
+        "ADDIS ABABA, April 14 (Yonhap) -- South Africa's special envoy met Ethiopian Prime "
+        "Minister Abiy Ahmed on Monday and delivered a letter from the South African leader, "
+        "officials from both sides said."
+    )
+    assert _pairs(rules, "Envoy meets Abiy", body) == ["ET-ZA"]
+
+
+def test_called_in_a_capitals_ambassador_is_no_place(rules):
+    body = (
+        "SEOUL, May 2 (Yonhap) -- Director-General Park Soo-young called in Vientiane's "
+        "ambassador on Thursday and requested consular access to a detained national."
+    )
+    assert _pairs(rules, "Seoul seeks access", body) == ["KR-LA"]
+
+
+def test_the_authorities_in_a_capital_are_its_government(rules):
+    body = (
+        "SEOUL, May 2 (Yonhap) -- South Korea's foreign ministry has formally asked the "
+        "authorities in Vientiane to let its diplomats visit a detained national."
+    )
+    assert _pairs(rules, "Seoul seeks access", body) == ["KR-LA"]
+
+
+def test_he_after_a_longer_opener_is_who_was_named_last(rules):
+    body = (
+        "ACCRA, Nov. 19 (Yonhap) -- Thai Prime Minister Pornthep Siriwat arrived on Sunday to "
+        "address a business forum.\n\n"
+        "On its sidelines on Monday, he held separate talks with the presidents of Togo, "
+        "Liberia and Sierra Leone."
+    )
+    assert _pairs(rules, "Thai leader courts West Africa", body) == ["LR-TH", "SL-TH", "TG-TH"]
+
+
+def test_a_secretary_of_state_for_a_portfolio_is_not_the_americans(rules):
+    body = (
+        "SEOUL, April 18 (Yonhap) -- A Korean delegation and a Spanish delegation headed by "
+        "Secretary of State for Trade Ana Montero held talks on market access on Thursday."
+    )
+    assert _pairs(rules, "Market access talks", body) == ["ES-KR"]
+
+
+def test_joint_sanctions_pair_each_sanctioning_state_with_the_one_they_hit(rules):
+    body = (
+        "SEOUL, March 6 (Yonhap) -- South Korea and the United States on Thursday slapped "
+        "sanctions on North Korean trade officials accused of smuggling refined oil."
+    )
+    assert _pairs(rules, "Seoul, Washington blacklist smugglers", body) == [
+        "KP-KR", "KP-US", "KR-US"
+    ]

@@ -139,6 +139,10 @@ _LED_BEFORE = re.compile(
     r"\b([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2})\s+(?:led|headed)\s+the\s+$"
 )
 _SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
+# A trip and where it went: "flew on Tuesday to Djibouti, where ...".
+_WENT_TO = re.compile(r"\b(?:flew|flies|traveled|travelled|travels|went|moved|continued|"
+                      r"headed|left)\b(?:\s+[\w,]+){0,4}?\s+(?:to|for)\s+$")
+_WHERE = re.compile(r",\s+where\b")
 _SANCTIONS_ON = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?$")
 # A title's portfolio: "Secretary of State for Trade" (not the U.S. one).
 _PORTFOLIO = re.compile(r"\s+for\s+[A-Z]")
@@ -308,7 +312,9 @@ _FOREIGN_RULER = re.compile(r"\b(?:emir|king|sultan|crown\s+prince|monarch|queen
 _BUSINESS_ACTOR = re.compile(
     r"\b(?:[Cc]hairman|[Cc]hairwoman|CEO|[Cc]hief\s+[Ee]xecutive|[Ff]ounder|[Ee]xecutives?|"
     r"[Bb]usinessman|[Bb]usinesswoman|[Bb]usiness\s+leaders?|[Tt]ycoon|"
-    r"(?:Group|Financial|Electronics|Motors?|Holdings|Industries|Corp\.?|Co\.|Bank)\s+"
+    r"(?:Group|Financial|Electronics|Motors?|Holdings|Industries|Corp\.?|Co\.|Bank|"
+    r"[Bb]attery|[Ee]nergy|[Ss]teel|[Cc]hip|[Cc]hipmaker|[Aa]utomaker|[Ss]hipbuilder|"
+    r"[Cc]onglomerate|[Cc]haebol|[Tt]elecom|[Aa]irline|[Cc]onstruction)\s+"
     r"(?:chief|boss|head))\b"
 )
 # A country's body of state right after it: "China's culture and tourism ministry".
@@ -1161,6 +1167,13 @@ class _Scan:
         if unit.home_pronoun is not None:
             cues.append(unit.home_pronoun)
         scene = self.scene if self.scene is not None else self._venue_scene(mentions, text)
+        # "Ndlovu flew on Tuesday to Djibouti, where he held talks with Foreign Minister ...":
+        # the sentence moves to where the trip went.
+        went = {mn.codes for mn in mentions if len(mn.codes) == 1 and home not in mn.codes
+                and _WENT_TO.search(text, max(unit.start, mn.start - 60), mn.start)
+                and _WHERE.match(text, mn.end)}
+        if len(went) == 1:
+            scene = next(iter(went))[0]
         if scene is not None and scene == self.dateline and not self.scene_bodies:
             # A sentence in which someone speaks in another foreign capital than the
             # dateline's ("told a regular briefing in Beijing") is that capital's scene.

@@ -1885,3 +1885,21 @@ def test_joint_sanctions_pair_each_sanctioning_state_with_the_one_they_hit(rules
     assert _pairs(rules, "Seoul, Washington blacklist smugglers", body) == [
         "KP-KR", "KP-US", "KR-US"
     ]
+
+
+def test_a_trip_to_a_capital_where_talks_are_held_moves_the_scene_there(rules):
+    body = (
+        "ADDIS ABABA, April 15 (Yonhap) -- South African envoy Sipho Ndlovu flew on Tuesday to "
+        "Djibouti, where he held talks with Foreign Minister Abdoulkader Omar on shipping "
+        "lanes."
+    )
+    assert _pairs(rules, "Envoy in Djibouti", body) == ["DJ-ZA"]
+
+
+def test_an_industrys_chief_who_meets_a_premier_is_no_government(rules):
+    body = (
+        "STOCKHOLM, June 4 (Yonhap) -- The chairman of a South Korean battery maker met the "
+        "Swedish prime minister on Wednesday to discuss a planned cathode plant, the company "
+        "said."
+    )
+    assert _pairs(rules, "Battery chief meets Swedish, Finnish premiers", body) == []

@@ -36,6 +36,8 @@ article and lose three. This script scores it, separately, on
   round was developed (tests/topic/data/dev-5.yaml), developed on;
 - `heldout-10`: the part written after the tenth freeze, to randomly drawn scenarios
   (tests/topic/data/heldout-10.yaml), the figure that counts;
+- `dev-6`: a sixth development part, written to randomly drawn scenarios while the eleventh
+  round was developed (tests/topic/data/dev-6.yaml), developed on;
 - `labelled`: the older set of short articles (tests/fixtures/topic/labelled.jsonl);
 - `replica`: the replica's generated articles with the labels it generates them with;
 - `ground_truth`: any other JSONL file given with --ground-truth;
@@ -78,7 +80,7 @@ WIRE_PARTS = {
     "dev": "dev-", "heldout-1": "held-", "heldout-2": "h2-", "heldout-3": "h3-",
     "heldout-4": "h4-", "heldout-5": "h5-", "heldout-6": "h6-", "dev-2": "d2-",
     "heldout-7": "h7-", "dev-3": "d3-", "heldout-8": "h8-", "dev-4": "d4-", "heldout-9": "h9-",
-    "dev-5": "d5-", "heldout-10": "h10-",
+    "dev-5": "d5-", "heldout-10": "h10-", "dev-6": "d6-",
 }
 SIMILAR_3 = DATA / "heldout-3-similar.txt"
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"

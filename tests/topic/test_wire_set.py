@@ -74,6 +74,8 @@ FLOORS = {
               ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.90},
     "heldout-10": {("bilateral", "precision"): 0.95, ("bilateral", "recall"): 0.91,
                    ("pairs", "precision"): 0.82, ("pairs", "recall"): 0.77},
+    "dev-6": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.91,
+              ("pairs", "precision"): 0.89, ("pairs", "recall"): 0.76},
     "replica": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.95,
                 ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.95},
 }  # fmt: skip

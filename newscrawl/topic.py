@@ -143,9 +143,14 @@ _SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
 _WENT_TO = re.compile(r"\b(?:flew|flies|traveled|travelled|travels|went|moved|continued|"
                       r"headed|left)\b(?:\s+[\w,]+){0,4}?\s+(?:to|for)\s+$")
 _WHERE = re.compile(r",\s+where\b")
+_OF_AFTER = re.compile(r",?\s+of\b")
 _SANCTIONS_ON = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?$")
-# A title's portfolio: "Secretary of State for Trade" (not the U.S. one).
-_PORTFOLIO = re.compile(r"\s+for\s+[A-Z]")
+# A title's portfolio or office: "Secretary of State for Trade" (not the U.S. one).
+_PORTFOLIO = re.compile(
+    r"\s+for\s+[A-Z]|"
+    # "Secretary of State Chea Sovannara of the Cambodian foreign ministry"
+    r"\s+(?:[A-Z][\w'-]+\s+){1,3}of\s+the\s+(?!United\s+States\b)[A-Z]"
+)
 # "the head of the Taipei Mission in Korea": the capital's state's office, not a place.
 _MISSION_AFTER = re.compile(r"\s+(?:Mission|Representative\s+Office|Economic\s+and\s+Cultural"
                             r"\s+(?:Office|Representative\s+Office)|Trade\s+Office)\b")
@@ -1168,10 +1173,13 @@ class _Scan:
             cues.append(unit.home_pronoun)
         scene = self.scene if self.scene is not None else self._venue_scene(mentions, text)
         # "Ndlovu flew on Tuesday to Djibouti, where he held talks with Foreign Minister ...":
-        # the sentence moves to where the trip went.
+        # the sentence moves to where the trip went (unless a title before it is the
+        # traveller's: "Trade Minister Ella Burke then flew to Bangkok, where ...").
         went = {mn.codes for mn in mentions if len(mn.codes) == 1 and home not in mn.codes
                 and _WENT_TO.search(text, max(unit.start, mn.start - 60), mn.start)
-                and _WHERE.match(text, mn.end)}
+                and _WHERE.match(text, mn.end)
+                and not any(start < mn.start and not qualified(start)
+                            for start, _end in unit.officials)}
         if len(went) == 1:
             scene = next(iter(went))[0]
         if scene is not None and scene == self.dateline and not self.scene_bodies:
@@ -1230,6 +1238,8 @@ class _Scan:
                     and _PLACE_BEFORE.search(text, max(unit.start, start - 40), start)):
                 continue  # "KwaZulu-Natal Premier Nomvula Dube": a province's, not the state's
             name = _NAME.match(text, end)
+            if text[end - 1] == "s" and _OF_AFTER.match(text, end):
+                name = None  # "representatives of the Fano militia": a group, not a name
             if self.scene_bodies and name is None and _THE_BODY.search(text, unit.start, start):
                 found.append((start, end))  # "In Beijing, the commerce ministry said ..."
                 continue
@@ -1493,7 +1503,7 @@ class _Scan:
                     parties.append(_Mention((scene,), ruler.group(), ruler.start(), ruler.end(),
                                             False, noun=False, person=True, official=True))
                     return scene, after - {scene}
-                if self.scene and (who := self._foreign_subject(text, unit.start, split)):
+                if self.scene and (who := self._foreign_subject(text, unit.start, m.end())):
                     # The one who meets acts for the scene, and is its official when named
                     # again ("In his talks with ..., Delorme discussed ...").
                     parties.append(_Mention((self.scene,), who.group(1), who.start(1),

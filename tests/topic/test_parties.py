@@ -1903,3 +1903,35 @@ def test_an_industrys_chief_who_meets_a_premier_is_no_government(rules):
         "said."
     )
     assert _pairs(rules, "Battery chief meets Swedish, Finnish premiers", body) == []
+
+
+# Round 11, continued: what dev-6, a development part written to random scenarios, showed.
+
+
+def test_a_foreign_host_named_by_surname_who_hosted_leaders_hosts_for_the_scene(rules):
+    body = (
+        "BRASILIA, May 8 (Yonhap) -- Brazil and the European Union held a summit on Thursday.\n\n"
+        "On Friday, Albuquerque hosted the presidents of Paraguay, Uruguay and Bolivia at the "
+        "Planalto Palace."
+    )
+    pairs = _pairs(rules, "Summit in Brasilia", body)
+    assert {"BO-BR", "BR-PY", "BR-UY"} <= set(pairs)
+    assert not any("KR" in p for p in pairs)
+
+
+def test_a_secretary_of_state_of_another_countrys_ministry_is_not_the_americans(rules):
+    body = (
+        "PHNOM PENH, Oct. 2 (Yonhap) -- Secretary of State Chea Sovannara of the Cambodian "
+        "foreign ministry handed Myanmar's ambassador a list of missing nationals, the ministry "
+        "said in a statement."
+    )
+    assert _pairs(rules, "Cambodia presses Myanmar", body) == ["KH-MM"]
+
+
+def test_representatives_of_a_militia_met_abroad_are_nobodys_officials(rules):
+    body = (
+        "NAIROBI, Nov. 2 (Yonhap) -- Ethiopia has expelled the deputy head of Australia's "
+        "embassy in Addis Ababa.\n\n"
+        "The foreign ministry said she had met representatives of the Fano militia last month."
+    )
+    assert "KE-KR" not in _pairs(rules, "Ethiopia expels Australian diplomat", body)

@@ -144,7 +144,7 @@ _WENT_TO = re.compile(r"\b(?:flew|flies|traveled|travelled|travels|went|moved|co
                       r"headed|left)\b(?:\s+[\w,]+){0,4}?\s+(?:to|for)\s+$")
 _WHERE = re.compile(r",\s+where\b")
 _OF_AFTER = re.compile(r",?\s+of\b")
-_SANCTIONS_ON = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?$")
+_SANCTIONS_ON = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 # A title's portfolio or office: "Secretary of State for Trade" (not the U.S. one).
 _PORTFOLIO = re.compile(
     r"\s+for\s+[A-Z]|"
@@ -1019,9 +1019,10 @@ class _Scan:
             mn.addressed = not group_speaks
         # Sanctions are an act, not words: whoever imposes them, one government or several,
         # deals with the state they hit ("South Korea and the United States slapped sanctions
-        # on North Korean trade officials").
+        # on North Korean trade officials", "imposed coordinated sanctions on seven North
+        # Korean individuals").
         for mn in mentions:
-            if mn.role in (_PARTY, _SUBJECT) and (mn.official or mn in targets) and (
+            if (mn.role == _ATTRIBUTE or mn.official or mn in targets) and (
                 _SANCTIONS_ON.search(text, max(unit.start, mn.start - 40), mn.start)
             ):
                 mn.role, mn.addressed = _PARTY, True

@@ -1935,3 +1935,13 @@ def test_representatives_of_a_militia_met_abroad_are_nobodys_officials(rules):
         "The foreign ministry said she had met representatives of the Fano militia last month."
     )
     assert "KE-KR" not in _pairs(rules, "Ethiopia expels Australian diplomat", body)
+
+
+def test_sanctions_imposed_on_a_countrys_individuals_hit_that_state(rules):
+    body = (
+        "SEOUL, April 22 (Yonhap) -- South Korea and Australia on Tuesday imposed coordinated "
+        "sanctions on seven North Korean individuals accused of laundering stolen "
+        "cryptocurrency."
+    )
+    assert _pairs(rules, "Seoul, Canberra sanction hackers", body) == ["AU-KP", "AU-KR", "KP-KR"]
+

@@ -133,6 +133,8 @@ _QUALIFIER_GAP = re.compile(r"(?:['\u2019]s)?\s+(?:(?!(?:and|or|with)\s)[a-z]+\s
 # Between a country and the title it owns: "Thailand's Secretary of State".
 _OWNER_GAP = re.compile(r"(?:['\u2019]s)?\s+")
 _AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
+# A possessive that owns a thing, not an official: "the Kremlin's open door" (not "the
+# Kremlin's spokesman").
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}(?:spokes\w+|minister|envoy|office))")
 # "NAME led the Turkish side": whose the name is.
 _LED_BEFORE = re.compile(
@@ -1258,8 +1260,8 @@ class _Scan:
                     and not _MEETS.search(text, near, start)):
                 if not any(mn.role == _PARTY and mn.official and scene not in mn.codes
                            for mn in mentions):
-                    # Nobody else's in the sentence: "BUDAPEST -- '...,' Foreign Minister
-                    # Bence Halmos said": Halmos counts for Hungary when named again.
+                    # No other country's official in the sentence: "BUDAPEST -- '...,' Foreign
+                    # Minister Bence Halmos said": Halmos counts for Hungary when named again.
                     self._remember_name(name.group(1), scene)
                 # From the dateline alone, only the one met or called is taken as local
                 # ("spoke by phone with Foreign Affairs Secretary Enrique Salonga"); a speaker
@@ -1456,7 +1458,8 @@ class _Scan:
         """One country meeting several: "X held talks with A, B and C" pairs X with each.
 
         Several before "with" and one after ("South Korea and the U.S. staged drills, with
-        Japan joining") is a group the last one joins: returned with host None.
+        Japan joining") is a group the last one joins: returned with host None. A host found
+        only by who he is (a ruler, a foreign surname) is added to `parties`, so that he acts.
         """
         cuts = [m.start() for m in _PART_BREAK.finditer(text, unit.start, unit.end)]
         for m in _HUB.finditer(text, unit.start, unit.end):

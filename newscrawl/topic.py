@@ -230,6 +230,12 @@ _PRONOUN_MEETS = re.compile(
     r"(?:also\s+|then\s+|later\s+)?(?:met|meets|sat\s+down|held|holds|hosted|received|"
     r"spoke|called\s+on|visited|signed|discussed)\b"
 )
+# "Its ambassador in Seoul, Dilshod Karimov, went to the foreign ministry": a sentence that
+# opens with the official of the country the last one opened with.
+_ITS_OFFICIAL = re.compile(
+    r"\s*(Its|Their)\s+(?=(?:[\w-]+\s+){0,2}?(?:ambassador|envoy|embassy|foreign\s+minister|"
+    r"foreign\s+ministry|president|prime\s+minister|government)\b)"
+)
 # "In his meeting with Sanchez, the Uzbek leader thanked Madrid": his is the last subject's.
 _POSSESSIVE_MEETS = re.compile(
     r"\s*(?:In|During|At)\s+(his|her)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|call|"
@@ -469,6 +475,7 @@ class _Scan:
         self.last_person: str | None = None  # the country of the official named last
         self.last_subject: str | None = None  # the country of the last sentence's first official
         self.last_home = False  # whether the person named last was a home official
+        self.last_named: str | None = None  # the country the last sentence opened with
         self.dateline: str | None = None
         self.scene: str | None = None
         self.scene_bodies = False
@@ -608,6 +615,8 @@ class _Scan:
             (mn for mn in unit.mentions if diplomatic or not mn.capital),
             key=lambda x: x.start,
         )
+        opener = next((mn for mn in mentions if not mn.venue), None)
+        self.last_named = opener.codes[0] if opener and len(opener.codes) == 1 else None
         for mn in mentions:
             if mn.venue:
                 self.venues.update(mn.codes)
@@ -1316,12 +1325,25 @@ class _Scan:
     def _add_pronoun(self, unit: _Unit, text: str) -> None:
         """ "On Tuesday he sat down in Suva with Fiji's foreign minister": the official named
         last is who meets (or, with nobody named, the last sentence's first official); "In his
-        meeting with ...": the last sentence's first official. Remembers both for the next
-        sentence."""
+        meeting with ..., Sanchez ...": the one named right after the clause, else the last
+        sentence's first official. Remembers both for the next sentence."""
+        its = _ITS_OFFICIAL.match(text, unit.start, unit.end)
+        if its is not None and self.last_named is not None and unit.weight > 0:
+            # "Uzbekistan ... weighed in a day later. Its ambassador in Seoul, ..., went to
+            # the foreign ministry": the country the last sentence opened with.
+            unit.mentions.append(_Mention((self.last_named,), its.group(1), its.start(1),
+                                          its.end(1), False, noun=False, person=True))
         m = _PRONOUN_MEETS.match(text, unit.start, unit.end)
         who = self.last_person or self.last_subject
         if m is None:
             m, who = _POSSESSIVE_MEETS.match(text, unit.start, unit.end), self.last_subject
+            # "In his talks with the Samoan and Vanuatu leaders, Sanchez discussed ...": "his"
+            # is the subject the clause leads to, when one is named right after it.
+            comma = text.find(",", m.end(), unit.end) if m is not None else -1
+            subject = next((mn for mn in unit.mentions
+                            if len(mn.codes) == 1 and 0 < mn.start - comma <= 16), None)
+            if comma >= 0 and subject is not None:
+                who = subject.codes[0]
         if m is not None and unit.weight > 0:
             if self.last_home and m.re is _PRONOUN_MEETS:
                 unit.home_pronoun = m.start(1)  # "Han left for Bangkok. There he met ..."

@@ -1945,3 +1945,39 @@ def test_sanctions_imposed_on_a_countrys_individuals_hit_that_state(rules):
     )
     assert _pairs(rules, "Seoul, Canberra sanction hackers", body) == ["AU-KP", "AU-KR", "KP-KR"]
 
+
+
+# Round 12: what held-out part 11 showed once measured.
+
+
+def test_a_country_in_a_corporations_name_is_no_party(rules):
+    body = (
+        "PHNOM PENH, Aug. 22 (Yonhap) -- The head of state-run Korea Electric Power Corp. paid "
+        "a courtesy call on Cambodian Prime Minister Hun Manet on Thursday and signed a deal "
+        "to build a solar farm, the utility said."
+    )
+    assert _pairs(rules, "Utility signs solar deal", body) == []
+
+
+def test_his_in_an_opening_clause_is_the_subject_named_right_after_it(rules):
+    body = (
+        "MADRID, June 3 (Yonhap) -- Fijian Prime Minister Ratu Isikeli Naulivou held talks "
+        "with Spanish Prime Minister Pedro Sanchez on Monday.\n\n"
+        "In his talks with the Vanuatu and Samoan leaders on Tuesday, Sanchez discussed "
+        "sea-level rise."
+    )
+    pairs = _pairs(rules, "Spain hosts Pacific leaders", body)
+    assert "FJ-VU" not in pairs
+    assert "ES-VU" in pairs
+
+
+def test_its_ambassador_is_the_country_the_last_sentence_opened_with(rules):
+    body = (
+        "SEOUL, May 8 (Yonhap) -- Kazakhstan sent a protest note to South Korea on Tuesday over "
+        "the detention of its workers, the foreign ministry said.\n\n"
+        "Uzbekistan, whose citizens made up the largest group detained, weighed in a day "
+        "later.\n\n"
+        "Its ambassador in Seoul, Dilshod Karimov, went to the foreign ministry on Thursday and "
+        "handed over a letter of concern."
+    )
+    assert _pairs(rules, "Kazakhstan protests detentions", body) == ["KR-KZ", "KR-UZ"]

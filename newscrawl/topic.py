@@ -146,6 +146,8 @@ _WENT_TO = re.compile(r"\b(?:flew|flies|traveled|travelled|travels|went|moved|co
                       r"headed|left)\b(?:\s+[\w,]+){0,4}?\s+(?:to|for)\s+$")
 _WHERE = re.compile(r",\s+where\b")
 _OF_AFTER = re.compile(r",?\s+of\b")
+# Craft a body of state sends: "coast guard ships", "navy vessels".
+_CRAFT_AFTER = re.compile(r"\s+(?:ships|vessels|boats|aircraft|planes|jets|patrol\s+boats)\b")
 _SANCTIONS_ON = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 # A title's portfolio or office: "Secretary of State for Trade" (not the U.S. one).
 _PORTFOLIO = re.compile(
@@ -1054,12 +1056,12 @@ class _Scan:
     @staticmethod
     def _near_official(mn: _Mention, officials: list[tuple[int, int]], text: str) -> bool:
         """True when an official's title follows the country: "Japanese Foreign Minister"."""
-        for start, _end in officials:
+        for start, end in officials:
             if start < mn.end:
                 continue
             gap = text[mn.end:start]
-            if len(gap) > 48:
-                return False
+            if len(gap) > 48 or _CRAFT_AFTER.match(text, end):
+                return False  # (not "Chinese coast guard ships": the ships, not who acts)
             if gap.startswith(("'s", "\u2019s")):
                 gap = gap[2:]
             words = gap.split()

@@ -1981,3 +1981,12 @@ def test_its_ambassador_is_the_country_the_last_sentence_opened_with(rules):
         "handed over a letter of concern."
     )
     assert _pairs(rules, "Kazakhstan protests detentions", body) == ["KR-KZ", "KR-UZ"]
+
+
+def test_a_states_ships_in_what_was_discussed_make_it_no_party(rules):
+    body = (
+        "JAKARTA, Oct. 8 (Yonhap) -- French Armed Forces Minister Claire Dumas and Indonesian "
+        "Defense Minister Agus Wirawan held talks on Tuesday and discussed the repeated "
+        "presence of Chinese coast guard ships near the Natuna Islands."
+    )
+    assert _pairs(rules, "Defense ministers meet", body) == ["FR-ID"]

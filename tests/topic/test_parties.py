@@ -1814,7 +1814,7 @@ def test_his_after_a_meeting_with_guests_is_not_a_guests(rules):
     body = (
         "PARIS, Nov. 6 (Yonhap) -- On Wednesday, Marchal held separate meetings with the vice "
         "foreign ministers of South Korea and India, who were in Paris for an OECD meeting.\n\n"
-        "In his talks with Indian Vice Foreign Minister Ravi Menon, Marchal discussed Africa."
+        "In his talks with Indian Vice Foreign Minister Ravi Menon, the two discussed Africa."
     )
     assert "IN-KR" not in _pairs(rules, "French diplomat meets counterparts", body)
 

@@ -40,7 +40,10 @@ article and lose three. This script scores it, separately, on
 - `dev-6`: a sixth development part, written to randomly drawn scenarios while the eleventh
   round was developed (tests/topic/data/dev-6.yaml), developed on;
 - `heldout-11`: the part written after the eleventh freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-11.yaml), the figure that counts;
+  (tests/topic/data/heldout-11.yaml), measured once and then developed on in the twelfth
+  round;
+- `heldout-12`: the part written after the twelfth freeze, to randomly drawn scenarios
+  (tests/topic/data/heldout-12.yaml), the figure that counts;
 - `labelled`: the older set of short articles (tests/fixtures/topic/labelled.jsonl);
 - `replica`: the replica's generated articles with the labels it generates them with;
 - `ground_truth`: any other JSONL file given with --ground-truth;
@@ -84,6 +87,7 @@ WIRE_PARTS = {
     "heldout-4": "h4-", "heldout-5": "h5-", "heldout-6": "h6-", "dev-2": "d2-",
     "heldout-7": "h7-", "dev-3": "d3-", "heldout-8": "h8-", "dev-4": "d4-", "heldout-9": "h9-",
     "dev-5": "d5-", "heldout-10": "h10-", "dev-6": "d6-", "heldout-11": "h11-",
+    "heldout-12": "h12-",
 }
 SIMILAR_3 = DATA / "heldout-3-similar.txt"
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"

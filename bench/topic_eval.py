@@ -3,47 +3,12 @@
 Why: the tagger is a set of hand-written rules; every change to the rules file can win one
 article and lose three. This script scores it, separately, on
 
-- `dev`: the development part of the wire-style set (tests/topic/data/dev.yaml), used while
-  the rules were changed;
-- `heldout-1`: the part written after the first freeze of the rules
-  (tests/topic/data/heldout-1.yaml), measured once and then, its errors seen, used to develop
-  the second round of rules;
-- `heldout-2`: the part written after the second freeze (tests/topic/data/heldout-2.yaml),
-  measured once and then developed on in the third round;
-- `heldout-3`: the part written after the third freeze (tests/topic/data/heldout-3.yaml),
-  measured once and then developed on in the fourth round, and `heldout-3-new`, the same
-  part without the articles whose scenario resembles a developed-on one
+- each part of the wire-style set in `WIRE_PARTS` below (tests/topic/data/PART.yaml): `dev`
+  and `dev-2` ... `dev-6`, developed on; `heldout-N`, the part written after the N-th freeze
+  of the rules, measured once and then developed on in the next round (the last one is the
+  figure that counts; docs/topic.md has the table of parts and rounds); and
+  `heldout-3-new`, part 3 without the articles whose scenario resembles a developed-on one
   (tests/topic/data/heldout-3-similar.txt);
-- `heldout-4`: the part written after the fourth freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-4.yaml), measured once and then developed on in the fifth round;
-- `heldout-5`: the part written after the fifth freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-5.yaml), measured once and then developed on in the sixth round;
-- `heldout-6`: the part written after the sixth freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-6.yaml), measured once and then developed on in the seventh round;
-- `dev-2`: a second development part, written to randomly drawn scenarios while the seventh
-  round was developed (tests/topic/data/dev-2.yaml), developed on;
-- `heldout-7`: the part written after the seventh freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-7.yaml), measured once and then developed on in the eighth round;
-- `dev-3`: a third development part, written to randomly drawn scenarios while the eighth
-  round was developed (tests/topic/data/dev-3.yaml), developed on;
-- `heldout-8`: the part written after the eighth freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-8.yaml), measured once and then developed on in the ninth round;
-- `dev-4`: a fourth development part, written to randomly drawn scenarios while the ninth
-  round was developed (tests/topic/data/dev-4.yaml), developed on;
-- `heldout-9`: the part written after the ninth freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-9.yaml), measured once and then developed on in the tenth round;
-- `dev-5`: a fifth development part, written to randomly drawn scenarios while the tenth
-  round was developed (tests/topic/data/dev-5.yaml), developed on;
-- `heldout-10`: the part written after the tenth freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-10.yaml), measured once and then developed on in the eleventh
-  round;
-- `dev-6`: a sixth development part, written to randomly drawn scenarios while the eleventh
-  round was developed (tests/topic/data/dev-6.yaml), developed on;
-- `heldout-11`: the part written after the eleventh freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-11.yaml), measured once and then developed on in the twelfth
-  round;
-- `heldout-12`: the part written after the twelfth freeze, to randomly drawn scenarios
-  (tests/topic/data/heldout-12.yaml), the figure that counts;
 - `labelled`: the older set of short articles (tests/fixtures/topic/labelled.jsonl);
 - `replica`: the replica's generated articles with the labels it generates them with;
 - `ground_truth`: any other JSONL file given with --ground-truth;

@@ -84,9 +84,9 @@ _NOT_TOPIC = re.compile(
     r"past|years|decades|months|weeks|days|hours|first\s+time|time|same\s+day|way|average)",
 )
 # "left for Tokyo", "flew to Jakarta for talks": a destination, not a subject.
+_TRAVELLED = r"flew|flies|traveled|travelled|travels|headed|left"
 _TRAVEL_FOR = re.compile(
-    r"\b(?:left|leave|leaves|leaving|departed|departs|headed|heads|bound|off|flew|flies|"
-    r"traveled|travelled|travels)\s+for$"
+    r"\b(?:" + _TRAVELLED + r"|leave|leaves|leaving|departed|departs|heads|bound|off)\s+for$"
 )
 _FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:[A-Z][a-z]+\s+)?$", re.IGNORECASE)
 # (", which began ...", and ", and North Korea's ties with Russia", a possessive, not a verb,
@@ -137,13 +137,13 @@ _AT = re.compile(r"\b(?:at|in|inside|outside)\s+$", re.IGNORECASE)
 # Kremlin's spokesman").
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}(?:spokes\w+|minister|envoy|office))")
 # "NAME led the Turkish side": whose the name is.
-_LED_BEFORE = re.compile(
-    r"\b([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2})\s+(?:led|headed)\s+the\s+$"
-)
+# A name of two or three capitalised words: "Mehmet Aydemir", "Levent Aksoy".
+_FULL_NAME = r"([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
+_LED_BEFORE = re.compile(r"\b" + _FULL_NAME + r"\s+(?:led|headed)\s+the\s+$")
 _SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
 # A trip and where it went: "flew on Tuesday to Djibouti, where ...".
-_WENT_TO = re.compile(r"\b(?:flew|flies|traveled|travelled|travels|went|moved|continued|"
-                      r"headed|left)\b(?:\s+[\w,]+){0,4}?\s+(?:to|for)\s+$")
+_WENT_TO = re.compile(r"\b(?:" + _TRAVELLED + r"|went|moved|continued)\b(?:\s+[\w,]+){0,4}?"
+                      r"\s+(?:to|for)\s+$")
 _WHERE = re.compile(r",\s+where\b")
 _OF_AFTER = re.compile(r",?\s+of\b")
 # Craft a body of state sends: "coast guard ships", "navy vessels".
@@ -162,8 +162,8 @@ _AGAINST = re.compile(r"\bagainst\s+$")
 # "Levent Aksoy, who heads the National Defense Ministry in Ankara", "Lim Jae-hoon, who runs
 # the trade security policy bureau in Seoul's industry ministry": whose official he is.
 _WHO_HEADS = re.compile(
-    r"\b([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}),\s+who\s+(?:heads|leads|runs|"
-    r"directs|chairs)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:in|of|at)\s+$"
+    r"\b" + _FULL_NAME + r",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,6}?(?:in|of|at)\s+$"
 )
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "a trade attache at Singapore's embassy", "the envoy from Seoul", "a protest note from
@@ -446,6 +446,7 @@ class _Unit:
     officials: list[tuple[int, int]] = field(default_factory=list)
     home: list[tuple[int, int]] = field(default_factory=list)  # unqualified home bodies
     home_pronoun: int | None = None  # "he" who meets, a home official named before
+    home_names: list[int] = field(default_factory=list)  # home officials' names named earlier
 
     def empty(self) -> bool:
         return not (self.mentions or self.weight or self.anaphor)
@@ -1180,9 +1181,7 @@ class _Scan:
             if not qualified(start):
                 cues.append(start)
                 self.home_named = True
-        for m in _CAPWORD.finditer(text, unit.start, unit.end):
-            if self.names.get(m.group()) == _HOME:
-                cues.append(m.start())
+        cues.extend(unit.home_names)
         if unit.home_pronoun is not None:
             cues.append(unit.home_pronoun)
         scene = self.scene if self.scene is not None else self._venue_scene(mentions, text)
@@ -1309,12 +1308,15 @@ class _Scan:
         return cues
 
     def _add_names(self, unit: _Unit, text: str) -> None:
-        """Officials named earlier with their country count for it: "Nishimura said ..."."""
+        """Officials named earlier with their country count for it: "Nishimura said ..."; home
+        officials named earlier are kept in `unit.home_names`."""
         if not self.names:
             return
         taken = [(mn.start, mn.end) for mn in unit.mentions]
         for m in _CAPWORD.finditer(text, unit.start, unit.end):
             code = self.names.get(m.group())
+            if code == _HOME:
+                unit.home_names.append(m.start())
             if code is None or code == _HOME:
                 continue
             if any(s <= m.start() < e for s, e in taken):
@@ -1355,8 +1357,7 @@ class _Scan:
         people = [mn for mn in unit.mentions if mn.person and len(mn.codes) == 1]
         if people:
             self.last_person = max(people, key=lambda x: x.start).codes[0]
-        home = [n.start() for n in _CAPWORD.finditer(text, unit.start, unit.end)
-                if self.names.get(n.group()) == _HOME]
+        home = unit.home_names
         if home or people:
             self.last_home = max(home, default=-1) > max((mn.start for mn in people), default=-1)
 

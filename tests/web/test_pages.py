@@ -15,7 +15,23 @@ from tests.web.support import fetch
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["/", "/pairs", "/pair/JP-KR", "/story/1", "/article/1", "/search?q=talks"]
+# Every kind of page; a story's and an article's with the first id stored (ids come from a
+# sequence, so the first story need not be 1: a crawl's concurrent inserts can use one up).
+PAGES = ["/", "/pairs", "/pair/JP-KR", "/story/{story}", "/article/{article}", "/search?q=talks"]
+
+
+@pytest.fixture(scope="module")
+def first_ids(web_data) -> dict[str, int]:
+    with psycopg.connect(web_data.url) as conn:
+        story, article = conn.execute(
+            "SELECT (SELECT min(id) FROM stories), (SELECT min(id) FROM articles)"
+        ).fetchone()
+    return {"story": story, "article": article}
+
+
+@pytest.fixture
+def pages(first_ids) -> list[str]:
+    return [p.format(**first_ids) for p in PAGES]
 
 
 def esc(text: str) -> str:
@@ -190,7 +206,8 @@ def test_search_is_the_cli_search_ranked_highlighted_paged(server, cli):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_has_json_both_ways(server, path):
+def test_every_page_has_json_both_ways(server, first_ids, path):
+    path = path.format(**first_ids)
     sep = "&" if "?" in path else "?"
     by_param = fetch(f"{server.url}{path}{sep}format=json")
     by_prefix = fetch(server.url + api(path))
@@ -233,8 +250,8 @@ def test_hostile_json_is_exact(server, web_data):
     assert data["captions"] == [f"Caption {hostile.MARKUP}"]
 
 
-def test_only_get_and_head_are_answered(server):
-    for path in [*PAGES, "/api/", "/api/pair/JP-KR", "/static/style.css", "/nope"]:
+def test_only_get_and_head_are_answered(server, pages):
+    for path in [*pages, "/api/", "/api/pair/JP-KR", "/static/style.css", "/nope"]:
         for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
             reply = fetch(server.url + path, method=method, data=b"x=1")
             assert reply.status in (405, 404), (path, method, reply.status)
@@ -268,8 +285,8 @@ def test_bad_parameters_are_bounded_and_answered_with_a_page(server, path, statu
         assert f'<h1 class="error">{status} ' in reply.text
 
 
-def test_security_headers_on_every_response(server):
-    for path in [*PAGES, "/api/", "/static/style.css", "/nope", "/search?page=0"]:
+def test_security_headers_on_every_response(server, pages):
+    for path in [*pages, "/api/", "/static/style.css", "/nope", "/search?page=0"]:
         headers = fetch(server.url + path).headers
         csp = headers["content-security-policy"]
         assert "default-src 'none'" in csp and "style-src 'self'" in csp
@@ -278,9 +295,9 @@ def test_security_headers_on_every_response(server):
         assert headers["x-frame-options"] == "DENY"
 
 
-def test_pages_use_no_asset_from_elsewhere(server):
-    own_url = fetch(server.url + "/api/article/1").json()["canonical_url"]
-    for path in PAGES:
+def test_pages_use_no_asset_from_elsewhere(server, first_ids, pages):
+    own_url = fetch(f"{server.url}/api/article/{first_ids['article']}").json()["canonical_url"]
+    for path in pages:
         page = fetch(server.url + path).text
         elsewhere = re.findall(r'(?:src|href|action)="((?:[a-z]+:)?//[^"]*)"', page)
         assert [u for u in elsewhere if u != esc(own_url)] == [], path  # its own link

@@ -194,10 +194,12 @@ _MEETING = re.compile(
 )
 # "... joined the talks": a newcomer to the meeting the story has been about.
 _JOINED_TALKS = re.compile(
-    r"(?<!not )(?<!never )\b(?:(?:join(?:ed|s)|t(?:ake|akes|ook)\s+part\s+in)\s+"
+    r"(?<!not )(?<!never )(?<!whether to )\b(?:(?:join(?:ed|s)?|"
+    r"t(?:ake|akes|ook)\s+part\s+in)\s+"
     r"(?:them|the\s+(?:[\w-]+\s+){0,5}?(?:of\s+the\s+)?"
     r"(?:talks|meeting|meetings|discussions|consultations|negotiations|summit|session|dialogue|"
-    r"exercise|exercises|drill|drills)|"
+    # "sailed from Montevideo to join the final day of maneuvers", "would join the arrangement"
+    r"exercise|exercises|drill|drills|maneuvers|manoeuvres|arrangement)|"
     # "joined South Korean and Philippine warships in a search-and-rescue exercise"
     r"(?:[\w-]+\s+){1,6}?in\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,3}?(?:exercise|drill)s?)|"
     # "Turkey sent a company of special forces commandos to the drill" (not to a summit:
@@ -228,6 +230,8 @@ _BRIEFED_IN = re.compile(
 # A sentence whose subject is "he" or "she" meeting someone: "On Tuesday he sat down with".
 _PRONOUN_MEETS = re.compile(
     r"\s*(?:(?:On|Later\s+on|Later|Earlier|The\s+next\s+day|There)(?:\s+[\w']+){0,4}?,?\s+)?"
+    # "Officials said she also spoke separately with ...": who reports, then who meets.
+    r"(?:[A-Z][\w']*(?:\s+[\w']+){0,3}?\s+said\s+(?:that\s+)?)?"
     r"([Hh]e|[Ss]he)\s+"
     r"(?:also\s+|then\s+|later\s+)?(?:met|meets|sat\s+down|held|holds|hosted|received|"
     r"spoke|called\s+on|visited|signed|discussed)\b"

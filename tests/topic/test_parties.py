@@ -1990,3 +1990,51 @@ def test_a_states_ships_in_what_was_discussed_make_it_no_party(rules):
         "presence of Chinese coast guard ships near the Natuna Islands."
     )
     assert _pairs(rules, "Defense ministers meet", body) == ["FR-ID"]
+
+
+def test_she_who_spoke_separately_with_several_leaders_pairs_with_each(rules):
+    body = (
+        "LIMA, April 2 (Yonhap) -- Peruvian President Marta Oyarzun and Swedish Prime "
+        "Minister Nils Berglund held phone talks on Tuesday and agreed to expand cooperation "
+        "on copper refining, the Peruvian presidency said.\n\n"
+        "The call was one of several Oyarzun made over the day.\n\n"
+        "Aides said she also spoke separately with the leaders of Kenya, Vietnam and Greece, "
+        "discussing port investment."
+    )
+    assert _pairs(rules, "Peru's leader calls Sweden", body) == [
+        "GR-PE", "KE-PE", "PE-SE", "PE-VN",
+    ]
+
+
+def test_a_state_that_sails_to_join_the_maneuvers_pairs_with_each_navy(rules):
+    body = (
+        "LIMA, Nov. 5 (Yonhap) -- The navies of Peru and France ended a four-day joint exercise "
+        "off Callao on Thursday, the Peruvian defense ministry said.\n\n"
+        "An Ecuadorian navy patrol ship sailed from Guayaquil to join the last day of maneuvers, "
+        "the ministry said."
+    )
+    assert _pairs(rules, "Peru, France end naval drill", body) == ["EC-FR", "EC-PE", "FR-PE"]
+
+
+def test_a_state_that_will_join_the_arrangement_pairs_with_both_makers(rules):
+    body = (
+        "OSLO, Feb. 11 (Yonhap) -- Norway and Canada agreed Tuesday to exchange alerts on "
+        "suspect shipments of dual-use goods at the first meeting of their export control "
+        "dialogue, the two governments said in a joint statement.\n\n"
+        "Later in the day, Finland's foreign ministry said Helsinki would join the arrangement."
+    )
+    assert _pairs(rules, "Norway, Canada to share export alerts", body) == [
+        "CA-FI", "CA-NO", "FI-NO",
+    ]
+
+
+def test_a_state_deciding_whether_to_join_talks_is_not_yet_a_party(rules):
+    body = (
+        "SEOUL, Dec. 3 (Yonhap) -- South Korea protested to Australia on Tuesday over its "
+        "anti-dumping duties on Korean steel, the trade ministry said.\n\n"
+        "Japan, meanwhile, requested WTO consultations with Australia over the same duties, "
+        "Tokyo's economy ministry said.\n\n"
+        "Korean officials said they would watch the consultations before deciding whether to "
+        "join them as a third party."
+    )
+    assert "JP-KR" not in _pairs(rules, "S. Korea protests steel duties", body)

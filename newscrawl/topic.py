@@ -242,6 +242,11 @@ _ITS_OFFICIAL = re.compile(
     r"\s*(Its|Their)\s+(?=(?:[\w-]+\s+){0,2}?(?:ambassador|envoy|embassy|foreign\s+minister|"
     r"foreign\s+ministry|president|prime\s+minister|government)\b)"
 )
+# "'...,' an embassy spokesperson said": the spokesperson of the last sentence's government.
+_THE_SPOKESPERSON = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:embassy\s+|ministry\s+)?(?:spokesperson|spokesman|spokeswoman)\b"
+    r"(?!\s+(?:for|of|at|in)\b)"  # "a spokesperson for the economy ministry": another's
+)
 # "In his meeting with Sanchez, the Uzbek leader thanked Madrid": his is the last subject's.
 _POSSESSIVE_MEETS = re.compile(
     r"\s*(?:In|During|At)\s+(his|her)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|call|"
@@ -481,6 +486,7 @@ class _Scan:
         self.in_body: set[tuple[str, str]] = set()  # pairs some body sentence gave
         self.last_person: str | None = None  # the country of the official named last
         self.last_subject: str | None = None  # the country of the last sentence's first official
+        self.last_speaker: str | None = None  # the government whose official spoke last
         self.last_home = False  # whether the person named last was a home official
         self.last_named: str | None = None  # the country the last sentence opened with
         self.dateline: str | None = None
@@ -648,6 +654,9 @@ class _Scan:
         acting = [mn for mn in parties if (mn.person or mn.official) and len(mn.codes) == 1
                   and (first is None or mn.start < first.start())]
         self.last_subject = acting[0].codes[0] if acting else None
+        speakers = {mn.codes[0] for mn in mentions if mn.official and len(mn.codes) == 1
+                    and mn.role in (_PARTY, _SOURCE)}
+        self.last_speaker = next(iter(speakers)) if len(speakers) == 1 else None
         self.terms.update(unit.terms)
         snippet = text[unit.start:unit.end].strip()
         weight = min(unit.weight, rules.weights["unit_cap"]) * mult
@@ -1341,6 +1350,11 @@ class _Scan:
             # the foreign ministry": the country the last sentence opened with.
             unit.mentions.append(_Mention((self.last_named,), its.group(1), its.start(1),
                                           its.end(1), False, noun=False, person=True))
+        said = _THE_SPOKESPERSON.search(text, unit.start, unit.end)
+        if said is not None and self.last_speaker is not None and unit.weight > 0:
+            unit.mentions.append(_Mention((self.last_speaker,), said.group(), said.start(),
+                                          said.end(), False, noun=False, person=True,
+                                          official=True))
         m = _PRONOUN_MEETS.match(text, unit.start, unit.end)
         who = self.last_person or self.last_subject
         if m is None:

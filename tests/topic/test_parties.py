@@ -2038,3 +2038,25 @@ def test_a_state_deciding_whether_to_join_talks_is_not_yet_a_party(rules):
         "join them as a third party."
     )
     assert "JP-KR" not in _pairs(rules, "S. Korea protests steel duties", body)
+
+
+def test_an_embassy_spokesperson_speaks_for_the_government_that_spoke_last(rules):
+    body = (
+        "ROME, May 6 (Yonhap) -- A Vietnamese special envoy met Italy's deputy foreign "
+        "minister in Rome on Tuesday to discuss rice trade and a direct flight, Hanoi's "
+        "foreign ministry said.\n\n"
+        "The Thai Embassy in Rome said it opposed any deal that would undercut its exporters.\n\n"
+        "\"We urge the Italian side to treat all suppliers equally,\" an embassy spokesperson "
+        "said in a statement."
+    )
+    assert _pairs(rules, "Vietnamese envoy in Rome", body) == ["IT-TH", "IT-VN"]
+
+
+def test_a_spokesperson_for_another_body_is_not_the_last_speakers(rules):
+    body = (
+        "DOHA, June 2 (Yonhap) -- Qatar's energy minister signed a 15-year gas supply contract "
+        "with a German utility on Monday.\n\n"
+        "In Berlin, a spokesperson for the economy ministry said the government welcomed "
+        "contracts that diversify supply but was not a party to the agreement."
+    )
+    assert _pairs(rules, "Qatar signs gas deal with German utility", body) == []

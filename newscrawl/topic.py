@@ -1385,12 +1385,14 @@ class _Scan:
         """Remember "Japanese Foreign Minister Aiko Nishimura" as Nishimura -> JP."""
         found: list[tuple[str, str]] = []
         for mn in mentions:
-            if not mn.official or len(mn.codes) != 1 or mn.person:
+            if not mn.official or len(mn.codes) != 1:
                 continue
             for start, end in unit.officials:
                 if start >= mn.end and start - mn.end <= 48:
                     nm = _NAME.match(text, end)
-                    if nm:
+                    # (A state body's own official only right after it: "European
+                    # Commission President Helena Brandt".)
+                    if nm and (not mn.person or text[mn.end:start].isspace()):
                         found.append((nm.group(1), mn.codes[0]))
                     break
         for mn in mentions:

@@ -2060,3 +2060,14 @@ def test_a_spokesperson_for_another_body_is_not_the_last_speakers(rules):
         "contracts that diversify supply but was not a party to the agreement."
     )
     assert _pairs(rules, "Qatar signs gas deal with German utility", body) == []
+
+
+def test_an_officials_name_after_a_state_bodys_title_is_that_states(rules):
+    body = (
+        "BRUSSELS, Sept. 9 (Yonhap) -- The European Union pledged 80 million euros on Monday "
+        "for flood defenses in Nepal after talks between European Commission President Marta "
+        "Lindqvist and Nepal's prime minister.\n\n"
+        "Lindqvist later held separate bilateral sessions with the prime ministers of Nepal, "
+        "Bhutan and Sri Lanka."
+    )
+    assert _pairs(rules, "EU pledges flood aid to Nepal", body) == ["BT-EU", "EU-LK", "EU-NP"]

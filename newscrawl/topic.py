@@ -236,6 +236,13 @@ _PRONOUN_MEETS = re.compile(
     r"(?:also\s+|then\s+|later\s+)?(?:met|meets|sat\s+down|held|holds|hosted|received|"
     r"spoke|called\s+on|visited|signed|discussed)\b"
 )
+# "She arrived from Tokyo, where on Monday she held talks with ...": the one who travelled.
+_WHERE_PRONOUN_MEETS = re.compile(
+    r"\s*(?:(?:On|Later|Earlier)(?:\s+[\w']+){0,3}?,?\s+)?([Hh]e|[Ss]he)\s+(?:then\s+)?"
+    r"(?:arrived|flew|traveled|travelled|went|moved\s+on)\b[^.;]*?,\s+where\s+"
+    r"(?:(?:on|earlier|later)(?:\s+[\w']+){0,3}?,?\s+)?(?:he|she)\s+(?:also\s+)?"
+    r"(?:met|held|hosted|received|spoke|signed|discussed)\b"
+)
 # "Its ambassador in Seoul, Dilshod Karimov, went to the foreign ministry": a sentence that
 # opens with the official of the country the last one opened with.
 _ITS_OFFICIAL = re.compile(
@@ -1355,7 +1362,8 @@ class _Scan:
             unit.mentions.append(_Mention((self.last_speaker,), said.group(), said.start(),
                                           said.end(), False, noun=False, person=True,
                                           official=True))
-        m = _PRONOUN_MEETS.match(text, unit.start, unit.end)
+        m = (_PRONOUN_MEETS.match(text, unit.start, unit.end)
+             or _WHERE_PRONOUN_MEETS.match(text, unit.start, unit.end))
         who = self.last_person or self.last_subject
         if m is None:
             m, who = _POSSESSIVE_MEETS.match(text, unit.start, unit.end), self.last_subject
@@ -1367,7 +1375,7 @@ class _Scan:
             if comma >= 0 and subject is not None:
                 who = subject.codes[0]
         if m is not None and unit.weight > 0:
-            if self.last_home and m.re is _PRONOUN_MEETS:
+            if self.last_home and m.re is not _POSSESSIVE_MEETS:
                 unit.home_pronoun = m.start(1)  # "Han left for Bangkok. There he met ..."
             elif who is not None:
                 unit.mentions.append(_Mention((who,), m.group(1), m.start(1), m.end(1), False,

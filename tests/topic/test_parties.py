@@ -2071,3 +2071,27 @@ def test_an_officials_name_after_a_state_bodys_title_is_that_states(rules):
         "Bhutan and Sri Lanka."
     )
     assert _pairs(rules, "EU pledges flood aid to Nepal", body) == ["BT-EU", "EU-LK", "EU-NP"]
+
+
+def test_she_who_arrived_from_a_capital_where_she_held_talks_pairs_there(rules):
+    body = (
+        "SEOUL, April 8 (Yonhap) -- South Korea and Spain signed an agreement on Tuesday to "
+        "cooperate on satellite research, Seoul's science ministry said.\n\n"
+        "Science Minister Ryu Ji-hoon and Ana Ortega, Spain's minister for science and "
+        "universities, signed the accord in Seoul following their talks.\n\n"
+        "She arrived from Tokyo, where on Monday she held talks with Japan's science minister, "
+        "Kenji Sato, and the two agreed to study a joint ocean-monitoring satellite."
+    )
+    assert _pairs(rules, "Korea, Spain sign satellite deal", body) == ["ES-JP", "ES-KR"]
+
+
+def test_a_home_minister_who_flew_on_where_he_held_talks_pairs_the_home_side(rules):
+    body = (
+        "BANGKOK, Aug. 4 (Yonhap) -- Foreign Minister Cho Hyun-jin held talks with Thai "
+        "Foreign Minister Somchai Rattanakul in Bangkok on Monday and agreed to expand visa-free "
+        "travel, the ministry said.\n\n"
+        "Cho also paid a courtesy call on Thai Prime Minister Anong Srisuk.\n\n"
+        "He then flew to Phnom Penh, where on Tuesday he held talks with Cambodian Foreign "
+        "Minister Sok Pheara on a rail project."
+    )
+    assert _pairs(rules, "Cho visits Bangkok", body) == ["KH-KR", "KR-TH"]

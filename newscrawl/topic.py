@@ -172,7 +172,8 @@ _STATE_BEFORE = re.compile(
     r"\b(?:attache|attach\u00e9|diplomats?|counsell?or|consul|secretary|officers?|envoy|"
     r"ambassador|counterpart)\s+(?:at|from)\s+(?:the\s+)?$|"
     # "a formal protest note from Ankara": who sent it
-    r"\b(?:note|letter|message|protest|complaint|invitation|request|warning)\s+from\s+$|"
+    r"\b(?:note|letter|message|protest|complaint|invitation|request|warning|statement|"
+    r"accusation|demand)\s+from\s+$|"
     r"\bcall(?:ed|s|ing)?\s+in\s+$"
 )
 # "accused the government in Vientiane", "asked the authorities in Vientiane": its officials.
@@ -253,6 +254,11 @@ _ITS_OFFICIAL = re.compile(
 _THE_SPOKESPERSON = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:embassy\s+|ministry\s+)?(?:spokesperson|spokesman|spokeswoman)\b"
     r"(?!\s+(?:for|of|at|in)\b)"  # "a spokesperson for the economy ministry": another's
+)
+# "conveyed the government's position to Ambassador Bakhodir Yusupov": a foreign envoy
+# named without a country.
+_BARE_ENVOY = re.compile(
+    r"(?<![\w'-])(?:Ambassador|Charge\s+d'Affaires)(?:\s+[A-Z][a-z]+){2,3}\b"
 )
 # "In his meeting with Sanchez, the Uzbek leader thanked Madrid": his is the last subject's.
 _POSSESSIVE_MEETS = re.compile(
@@ -494,6 +500,7 @@ class _Scan:
         self.last_person: str | None = None  # the country of the official named last
         self.last_subject: str | None = None  # the country of the last sentence's first official
         self.last_speaker: str | None = None  # the government whose official spoke last
+        self.foreign: set[str] = set()  # the foreign states diplomatic sentences made parties
         self.last_home = False  # whether the person named last was a home official
         self.last_named: str | None = None  # the country the last sentence opened with
         self.dateline: str | None = None
@@ -661,6 +668,7 @@ class _Scan:
         acting = [mn for mn in parties if (mn.person or mn.official) and len(mn.codes) == 1
                   and (first is None or mn.start < first.start())]
         self.last_subject = acting[0].codes[0] if acting else None
+        self.foreign.update(c for mn in parties for c in mn.codes if c != rules.home)
         speakers = {mn.codes[0] for mn in mentions if mn.official and len(mn.codes) == 1
                     and mn.role in (_PARTY, _SOURCE)}
         self.last_speaker = next(iter(speakers)) if len(speakers) == 1 else None
@@ -1357,6 +1365,14 @@ class _Scan:
             # the foreign ministry": the country the last sentence opened with.
             unit.mentions.append(_Mention((self.last_named,), its.group(1), its.start(1),
                                           its.end(1), False, noun=False, person=True))
+        if not unit.mentions and unit.weight > 0 and self.scene is None and len(self.foreign) == 1:
+            # "Vice Foreign Minister Oh conveyed the government's position to Ambassador
+            # Bakhodir Yusupov", in a story whose one foreign state is Uzbekistan: its envoy.
+            unit.mentions.extend(
+                _Mention(tuple(self.foreign), m.group(), m.start(), m.end(), False, noun=False,
+                         person=True, official=True)
+                for m in _BARE_ENVOY.finditer(text, unit.start, unit.end)
+            )
         said = _THE_SPOKESPERSON.search(text, unit.start, unit.end)
         if said is not None and self.last_speaker is not None and unit.weight > 0:
             unit.mentions.append(_Mention((self.last_speaker,), said.group(), said.start(),

@@ -2095,3 +2095,14 @@ def test_a_home_minister_who_flew_on_where_he_held_talks_pairs_the_home_side(rul
         "Minister Sok Pheara on a rail project."
     )
     assert _pairs(rules, "Cho visits Bangkok", body) == ["KH-KR", "KR-TH"]
+
+
+def test_a_statement_from_a_capital_and_its_envoy_named_bare_are_that_states(rules):
+    body = (
+        "SEOUL, March 4 (Yonhap) -- The South Korean government on Tuesday rejected as "
+        "\"unfounded\" a statement from Bishkek that accused Korean authorities of neglecting "
+        "the safety of seasonal farm workers after a bus crash.\n\n"
+        "Vice Foreign Minister Oh Chang-wook conveyed the government's position to Ambassador "
+        "Nurlan Asanov in a meeting on Tuesday afternoon, according to the ministry."
+    )
+    assert _pairs(rules, "Seoul rejects Bishkek's charge", body) == ["KG-KR"]

@@ -197,7 +197,7 @@ _MEETING = re.compile(
 _JOINED_TALKS = re.compile(
     r"(?<!not )(?<!never )(?<!whether to )\b(?:(?:join(?:ed|s)?|"
     r"t(?:ake|akes|ook)\s+part\s+in)\s+"
-    r"(?:them|the\s+(?:[\w-]+\s+){0,5}?(?:of\s+the\s+)?"
+    r"(?:them|(?:the|an?)\s+(?:[\w-]+\s+){0,5}?(?:of\s+the\s+)?"
     r"(?:talks|meeting|meetings|discussions|consultations|negotiations|summit|session|dialogue|"
     # "sailed from Montevideo to join the final day of maneuvers", "would join the arrangement"
     r"exercise|exercises|drill|drills|maneuvers|manoeuvres|arrangement)|"

@@ -2106,3 +2106,13 @@ def test_a_statement_from_a_capital_and_its_envoy_named_bare_are_that_states(rul
         "Nurlan Asanov in a meeting on Tuesday afternoon, according to the ministry."
     )
     assert _pairs(rules, "Seoul rejects Bishkek's charge", body) == ["KG-KR"]
+
+
+def test_a_navy_sent_to_take_part_in_a_drill_pairs_with_each_navy_there(rules):
+    body = (
+        "DAKAR, May 9 (Yonhap) -- A Spanish navy frigate and Senegalese warships held a "
+        "four-day anti-piracy exercise off Dakar that ended Friday, the Senegalese navy said.\n\n"
+        "On the last day, Benin's navy sent a patrol boat to take part in a combined search "
+        "drill with both navies."
+    )
+    assert _pairs(rules, "Spain, Senegal hold naval drill", body) == ["BJ-ES", "BJ-SN", "ES-SN"]

@@ -176,6 +176,9 @@ _STATE_BEFORE = re.compile(
     r"accusation|demand)\s+from\s+$|"
     r"\bcall(?:ed|s|ing)?\s+in\s+$"
 )
+# A mission abroad: "the French Embassy in Tehran".
+_MISSION_IN = re.compile(r"\b(?:[Ee]mbassy|[Cc]onsulate)\s+in\s+$")
+_ANSWERS = re.compile(r"\s+(?:said|says|replied|replies|responded|rejected|denied)\b")
 # "accused the government in Vientiane", "asked the authorities in Vientiane": its officials.
 _GOVERNMENT_IN = re.compile(r"\b(?:government|authorities|regime|leadership)\s+in\s+$")
 # "were joined by a Bangladeshi frigate": the same, told the other way round.
@@ -984,6 +987,14 @@ class _Scan:
                 # "Levent Aksoy, who heads the National Defense Ministry in Ankara": an official
                 # of the capital's state.
                 mn.role, mn.official = _PARTY, True
+            elif (mn.venue and self.rules.home not in mn.codes
+                  and (mission := _MISSION_IN.search(text, lo, mn.start)) is not None
+                  and _ANSWERS.match(text, mn.end)
+                  and not any(self.rules.home in x.codes and x.end <= mission.start()
+                              and mission.start() - x.end <= 3 for x in mentions)):
+                # "The U.S. Embassy in New Delhi said it stood by the report": a foreign
+                # mission answers the state it is accredited to.
+                mn.role = _PARTY
             elif mn.venue or _SIDELINES.search(text, lo, mn.start):
                 mn.role = _PLACE  # "On the sidelines of Warsame's visit, ...": where, not who
             elif _EVENT_HOST.search(text, max(unit.start, mn.start - 90), mn.start):

@@ -2116,3 +2116,33 @@ def test_a_navy_sent_to_take_part_in_a_drill_pairs_with_each_navy_there(rules):
         "drill with both navies."
     )
     assert _pairs(rules, "Spain, Senegal hold naval drill", body) == ["BJ-ES", "BJ-SN", "ES-SN"]
+
+
+def test_a_foreign_embassy_that_answers_pairs_with_the_state_it_is_in(rules):
+    body = (
+        "ANKARA, June 4 (Yonhap) -- Turkey's foreign ministry on Wednesday rejected a report "
+        "by Italian lawmakers on press freedom, calling it \"one-sided.\"\n\n"
+        "The Italian Embassy in Ankara said in a statement that it regretted the response and "
+        "stood by the findings."
+    )
+    assert _pairs(rules, "Turkey rejects Italian report", body) == ["IT-TR"]
+
+
+def test_the_home_embassy_abroad_that_reports_on_nationals_is_no_pair(rules):
+    body = (
+        "SEOUL, Nov. 20 (Yonhap) -- Floods in southern Sri Lanka have killed at least 31 people "
+        "and displaced 40,000, local authorities said Monday.\n\n"
+        "The South Korean Embassy in Colombo said it had no reports of Korean nationals among "
+        "the casualties and urged residents to avoid travel to affected areas."
+    )
+    assert _pairs(rules, "Floods hit Sri Lanka", body) == []
+
+
+def test_a_foreign_embassy_that_only_serves_from_a_third_capital_is_no_party(rules):
+    body = (
+        "PORT MORESBY, Feb. 2 (Yonhap) -- The foreign ministers of Papua New Guinea and Hungary "
+        "signed a visa waiver agreement on Monday, the PNG foreign ministry said.\n\n"
+        "Hungary's consular affairs in the country are handled by the Hungarian Embassy in "
+        "Canberra, which will open a visa desk in the city, the ministry said."
+    )
+    assert _pairs(rules, "PNG, Hungary sign visa deal", body) == ["HU-PG"]

@@ -176,6 +176,8 @@ _STATE_BEFORE = re.compile(
     r"accusation|demand)\s+from\s+$|"
     r"\bcall(?:ed|s|ing)?\s+in\s+$"
 )
+# Where a trip went: "an eight-day trip to".
+_TRIP_TO = re.compile(r"\b(?:trip|trips|tour|journey|swing)\s+(?:to|of|through)\s+(?:the\s+)?$")
 # A mission abroad: "the French Embassy in Tehran".
 _MISSION_IN = re.compile(r"\b(?:[Ee]mbassy|[Cc]onsulate)\s+in\s+$")
 _ANSWERS = re.compile(r"\s+(?:said|says|replied|replies|responded|rejected|denied)\b")
@@ -1053,6 +1055,11 @@ class _Scan:
                     for x in run[1:]:
                         if x.role == _PARTY or (of and x.role == _SUBJECT):
                             x.official, x.role = True, _PARTY
+                elif _TRIP_TO.search(text, max(unit.start, head.start - 40), head.start):
+                    # "an eight-day trip to South Africa and Sri Lanka": where a visitor
+                    # went, not two states dealing with each other.
+                    for x in run:
+                        x.role = _PLACE
                 elif head.role in (_SUBJECT, _PLACE, _TARGET):
                     for x in run[1:]:
                         if not x.official:

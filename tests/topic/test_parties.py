@@ -2146,3 +2146,13 @@ def test_a_foreign_embassy_that_only_serves_from_a_third_capital_is_no_party(rul
         "Canberra, which will open a visa desk in the city, the ministry said."
     )
     assert _pairs(rules, "PNG, Hungary sign visa deal", body) == ["HU-PG"]
+
+
+def test_the_countries_of_one_trip_are_where_it_went_not_a_pair(rules):
+    body = (
+        "INCHEON, June 5 (Yonhap) -- Incheon Mayor Noh Seung-hwan returned Wednesday from a "
+        "week-long trip to Kenya and Oman, during which he signed a sister-city agreement with "
+        "Mombasa and met Oman's prime minister to promote the city's airport, the city "
+        "government said."
+    )
+    assert _pairs(rules, "Incheon mayor back from Kenya, Oman", body) == []

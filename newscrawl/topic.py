@@ -115,7 +115,7 @@ _ATTENDANCE = re.compile(
     r"\b(?:sent|send|sends|dispatched)\s+(?:[\w-]+\s+){0,3}?(?:ministers?|delegations?|"
     r"officials|representatives|envoys|leaders|observers|diplomats)\s+to\b|"
     r"\battend(?:ed|s|ing)?\b|\bas\s+observers\b|\bwatched\b|\blook(?:ed|ing)\s+on\b|"
-    r"\bin\s+attendance\b|\bin\s+the\s+audience\b|\bamong\s+the\s+guests\b",
+    r"\bin\s+attendance\b|\bin\s+the\s+audience\b|\bamong\s+the\s+(?:guests|spectators)\b",
     re.IGNORECASE,
 )
 # Forces of a state that join an exercise: "Japanese fighter jets joining ...", "An

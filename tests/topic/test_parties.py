@@ -2156,3 +2156,13 @@ def test_the_countries_of_one_trip_are_where_it_went_not_a_pair(rules):
         "government said."
     )
     assert _pairs(rules, "Incheon mayor back from Kenya, Oman", body) == []
+
+
+def test_officials_among_the_spectators_are_no_pair(rules):
+    body = (
+        "LISBON, June 11 (Yonhap) -- Ghana beat Ecuador 3-1 in an international football "
+        "friendly in Lisbon on Tuesday.\n\n"
+        "Ghana's sports minister and Ecuador's ambassador to Portugal were among the "
+        "spectators."
+    )
+    assert _pairs(rules, "Ghana beat Ecuador in friendly", body) == []

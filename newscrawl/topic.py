@@ -176,6 +176,11 @@ _STATE_BEFORE = re.compile(
     r"accusation|demand)\s+from\s+$|"
     r"\bcall(?:ed|s|ing)?\s+in\s+$"
 )
+# Two others' dealings: "the cooperation between".
+_BETWEEN = re.compile(
+    r"\b(?:cooperation|ties|relations|dealings|collusion|alliance|partnership|rapprochement)"
+    r"\s+between\s+(?:the\s+)?$"
+)
 # Where a trip went: "an eight-day trip to".
 _TRIP_TO = re.compile(r"\b(?:trip|trips|tour|journey|swing)\s+(?:to|of|through)\s+(?:the\s+)?$")
 # A mission abroad: "the French Embassy in Tehran".
@@ -1016,6 +1021,7 @@ class _Scan:
                 self._of_subject(mn, text, lo)
                 or self._in_topic(mn, breaks, unit, text, mentions)
                 or _THEIR_WITH.search(text, lo, mn.start)
+                or self._others_between(mn, unit, text, lo)
             ):
                 mn.role = _SUBJECT
             elif (after := self._after_target(mn, breaks, unit, text, mentions)):
@@ -1086,6 +1092,13 @@ class _Scan:
                 _SANCTIONS_ON.search(text, max(unit.start, mn.start - 40), mn.start)
             ):
                 mn.role, mn.addressed = _PARTY, True
+
+    @staticmethod
+    def _others_between(mn: _Mention, unit: _Unit, text: str, lo: int) -> bool:
+        """ "Cho said Asia and Europe should respond to the cooperation between Moscow and
+        Pyongyang": two others' dealings, named by a home official, are what he said."""
+        m = _BETWEEN.search(text, lo, mn.start)
+        return m is not None and any(h < m.start() for h in unit.home_names)
 
     def _of_officials(self, text: str, lo: int, start: int) -> bool:
         """ "the leaders of", "diplomats from" right before: officials of that country."""

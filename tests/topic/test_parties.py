@@ -2166,3 +2166,24 @@ def test_officials_among_the_spectators_are_no_pair(rules):
         "spectators."
     )
     assert _pairs(rules, "Ghana beat Ecuador in friendly", body) == []
+
+
+def test_the_cooperation_between_two_others_that_a_minister_names_is_what_he_said(rules):
+    body = (
+        "SEOUL, April 22 (Yonhap) -- Foreign Minister Cho Hyun-jin held talks with Belgian "
+        "Foreign Minister Luc Verhoeven in Seoul on Tuesday, the ministry said.\n\n"
+        "Cho said Asia and Europe should \"stand as one\" against the cooperation "
+        "between Tehran and Moscow.\n\n"
+        "The two sides agreed to hold their next strategic dialogue in Brussels."
+    )
+    assert _pairs(rules, "Cho meets Belgian FM", body) == ["BE-KR"]
+
+
+def test_the_ties_between_two_states_with_nobody_else_acting_are_theirs(rules):
+    body = (
+        "MANILA, Oct. 6 (Yonhap) -- The ties between Hanoi and Manila have warmed this year, and "
+        "the two countries' foreign ministers agreed on Monday to expand coast guard "
+        "cooperation, the Philippine foreign ministry said."
+    )
+    assert _pairs(rules, "Coast guard ties to expand", body) == ["PH-VN"]
+

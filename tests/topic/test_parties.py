@@ -2186,4 +2186,3 @@ def test_the_ties_between_two_states_with_nobody_else_acting_are_theirs(rules):
         "cooperation, the Philippine foreign ministry said."
     )
     assert _pairs(rules, "Coast guard ties to expand", body) == ["PH-VN"]
-

@@ -139,7 +139,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}(?:spokes\w+|minist
 # "NAME led the Turkish side": whose the name is.
 # A name of two or three capitalised words: "Mehmet Aydemir", "Levent Aksoy".
 _FULL_NAME = r"([A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2})"
-_LED_BEFORE = re.compile(r"\b" + _FULL_NAME + r"\s+(?:led|headed)\s+the\s+$")
+_LED_BEFORE = re.compile(r"\b" + _FULL_NAME + r"(?:,\s+who)?\s+(?:led|headed)\s+the\s+$")
 _SIDE_AFTER = re.compile(r"\s+(?:side|delegation|team)\b")
 # A trip and where it went: "flew on Tuesday to Djibouti, where ...".
 _WENT_TO = re.compile(r"\b(?:" + _TRAVELLED + r"|went|moved|continued)\b(?:\s+[\w,]+){0,4}?"

@@ -2186,3 +2186,15 @@ def test_the_ties_between_two_states_with_nobody_else_acting_are_theirs(rules):
         "cooperation, the Philippine foreign ministry said."
     )
     assert _pairs(rules, "Coast guard ties to expand", body) == ["PH-VN"]
+
+
+def test_a_name_that_led_the_countrys_delegation_is_that_countrys(rules):
+    body = (
+        "TAIPEI, Sept. 2 (Yonhap) -- Taiwan and Colombia held their first talks on customs "
+        "cooperation in Bogota on Monday, Taiwan's economics ministry said.\n\n"
+        "\"We want predictable rules,\" said Deputy Director General Lin Mei-hua, who led the "
+        "Taiwanese delegation.\n\n"
+        "From Bogota, Lin flew to Quito, where she met Ecuador's foreign trade minister on "
+        "Thursday and signed a memorandum on customs cooperation."
+    )
+    assert _pairs(rules, "Taiwan, Colombia hold customs talks", body) == ["CO-TW", "EC-TW"]

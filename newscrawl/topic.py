@@ -149,6 +149,12 @@ _OF_AFTER = re.compile(r",?\s+of\b")
 # Craft a body of state sends: "coast guard ships", "navy vessels".
 _CRAFT_AFTER = re.compile(r"\s+(?:ships|vessels|boats|aircraft|planes|jets|patrol\s+boats)\b")
 _SANCTIONS_ON = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+# ... imposed, with the day between: "imposed sanctions on Wednesday on 11 Iranian individuals"
+# (not "discussed sanctions on ...": a subject).
+_IMPOSED_ON = re.compile(
+    r"\b(?:imposed|imposes|slapped|slaps|levied)\s+(?:[\w-]+\s+){0,2}?sanctions\s+"
+    r"(?:on\s+[A-Z][a-z]+day\s+)?(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
 # A title's portfolio or office: "Secretary of State for Trade" (not the U.S. one).
 _PORTFOLIO = re.compile(
     r"\s+for\s+[A-Z]|"
@@ -179,6 +185,10 @@ _STATE_BEFORE = re.compile(
 # Two others' dealings: "the cooperation between".
 _BETWEEN = re.compile(
     r"\b(?:cooperation|ties|relations|dealings|collusion|alliance|partnership|rapprochement)"
+    r"\s+between\s+(?:the\s+)?$"
+)
+_DISPUTE_BETWEEN = re.compile(
+    r"\b(?:tensions|tension|rivalry|dispute|disputes|row|feud|conflict|war|clashes)"
     r"\s+between\s+(?:the\s+)?$"
 )
 # Where a trip went: "an eight-day trip to".
@@ -321,7 +331,7 @@ _QUOTE = re.compile(r"[\"\u201c\u201d]")
 # such a turn are not named together. (Not ", which" or ", saying": the clause goes on.)
 _TURN_PATTERN = (r";|\s(?:while|whereas|although|though|if|unless|because|after|before|when)\s|"
                  # ", as a new row between the Philippines and China cast a shadow"
-                 r",\s+as\s+(?:a|an|the)\s|" + _BUT)
+                 r",\s+as\s+(?:a|an|the|its|his|her|their)\s|" + _BUT)
 _TURN = re.compile(_TURN_PATTERN)
 # Where one part of a sentence ends and another, about something else, begins: a turn, or
 # ", which"/", saying": host and guests are looked for within one part; pairs across parts
@@ -925,6 +935,9 @@ class _Scan:
     ) -> None:
         """Keep the pairs this sentence named, for a later "the two sides"."""
         named = {p for p, _s, how in made if how != _ANAPHORA}
+        # ("New Zealand imposed sanctions on ... Iranian ..., as its foreign minister held
+        # talks with Saudi officials": "his Saudi counterpart" then is not Iran's.)
+        named = {p for p, _s, how in made if how not in (_ANAPHORA, _APART)} or named
         if not named:
             return
         if len({c for p in named for c in p}) > self.rules.weights["large_group"]:
@@ -1021,7 +1034,7 @@ class _Scan:
                 self._of_subject(mn, text, lo)
                 or self._in_topic(mn, breaks, unit, text, mentions)
                 or _THEIR_WITH.search(text, lo, mn.start)
-                or self._others_between(mn, unit, text, lo)
+                or self._others_between(mn, unit, text, mentions, lo)
             ):
                 mn.role = _SUBJECT
             elif (after := self._after_target(mn, breaks, unit, text, mentions)):
@@ -1090,15 +1103,22 @@ class _Scan:
         for mn in mentions:
             if (mn.role == _ATTRIBUTE or mn.official or mn in targets) and (
                 _SANCTIONS_ON.search(text, max(unit.start, mn.start - 40), mn.start)
-            ):
+            ) or _IMPOSED_ON.search(text, max(unit.start, mn.start - 80), mn.start):
                 mn.role, mn.addressed = _PARTY, True
 
     @staticmethod
-    def _others_between(mn: _Mention, unit: _Unit, text: str, lo: int) -> bool:
+    def _others_between(
+        mn: _Mention, unit: _Unit, text: str, mentions: list[_Mention], lo: int
+    ) -> bool:
         """ "Cho said Asia and Europe should respond to the cooperation between Moscow and
-        Pyongyang": two others' dealings, named by a home official, are what he said."""
+        Pyongyang": two others' dealings, named by a home official, are what he said; their
+        quarrel ("talks, which covered ... tensions between Ethiopia and Somalia"), named after
+        another party, too."""
         m = _BETWEEN.search(text, lo, mn.start)
-        return m is not None and any(h < m.start() for h in unit.home_names)
+        if m is not None and any(h < m.start() for h in unit.home_names):
+            return True
+        m = _DISPUTE_BETWEEN.search(text, lo, mn.start)
+        return m is not None and any(x.role == _PARTY and x.start < m.start() for x in mentions)
 
     def _of_officials(self, text: str, lo: int, start: int) -> bool:
         """ "the leaders of", "diplomats from" right before: officials of that country."""
@@ -1514,10 +1534,14 @@ class _Scan:
 
     @staticmethod
     def _addressed(parties: list[_Mention]) -> set[tuple[str, str]]:
-        """A government and the one it addresses ("China warned Seoul") are a pair."""
-        targets = {c for mn in parties if mn.addressed for c in mn.codes}
-        speakers = {c for mn in parties if not mn.addressed for c in mn.codes} - targets
-        return {_pair(a, b) for a in speakers for b in targets}
+        """A government and the one it addresses ("China warned Seoul") are a pair: who is
+        named before the addressee."""
+        out = set()
+        for target in (mn for mn in parties if mn.addressed):
+            speakers = {c for mn in parties if not mn.addressed and mn.start < target.start
+                        for c in mn.codes}
+            out |= {_pair(a, b) for a in speakers for b in target.codes if a != b}
+        return out
 
     @staticmethod
     def _split_pairs(

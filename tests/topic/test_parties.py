@@ -2198,3 +2198,35 @@ def test_a_name_that_led_the_countrys_delegation_is_that_countrys(rules):
         "Thursday and signed a memorandum on customs cooperation."
     )
     assert _pairs(rules, "Taiwan, Colombia hold customs talks", body) == ["CO-TW", "EC-TW"]
+
+
+def test_sanctions_imposed_on_a_day_on_a_states_people_pair_it_and_no_one_else(rules):
+    body = (
+        "DOHA, March 3 (Yonhap) -- Norway imposed sanctions on Tuesday on nine Syrian "
+        "individuals and firms it accused of smuggling drugs to Europe, as its foreign minister "
+        "held talks with Qatari officials in Doha.\n\n"
+        "Foreign Minister Eirik Dahl announced the measures shortly after meeting his Qatari "
+        "counterpart at the foreign ministry."
+    )
+    pairs = _pairs(rules, "Norway sanctions Syrian smugglers", body)
+    assert "NO-SY" in pairs
+    assert "QA-SY" not in pairs
+
+
+def test_a_warning_pairs_the_one_who_warns_with_the_one_warned_not_a_third(rules):
+    body = (
+        "MOSCOW, April 3 (Yonhap) -- Russia on Thursday warned South Korea of \"serious "
+        "consequences\" if South Korean-made howitzers sold to Romania end up in Ukraine, the "
+        "Russian foreign ministry said."
+    )
+    assert _pairs(rules, "Russia warns Seoul over arms", body) == ["KR-RU"]
+
+
+def test_a_quarrel_between_two_others_that_talks_covered_is_no_pair(rules):
+    body = (
+        "ANKARA, May 14 (Yonhap) -- Turkish Deputy Foreign Minister Selim Arda and Kenyan "
+        "Principal Secretary Grace Wanjiru co-chaired the talks, which covered the war in "
+        "Sudan and tensions between Ethiopia and Somalia.\n\n"
+        "The two sides agreed to meet again in Nairobi next year."
+    )
+    assert _pairs(rules, "Turkey, Kenya hold talks", body) == ["KE-TR"]

@@ -2230,3 +2230,12 @@ def test_a_quarrel_between_two_others_that_talks_covered_is_no_pair(rules):
         "The two sides agreed to meet again in Nairobi next year."
     )
     assert _pairs(rules, "Turkey, Kenya hold talks", body) == ["KE-TR"]
+
+
+def test_the_home_office_is_britains_government(rules):
+    body = (
+        "LONDON, June 5 (Yonhap) -- Thailand's ambassador in London formally asked the Home "
+        "Office on Friday to exempt Thai citizens from electronic travel permits, the Thai "
+        "embassy said."
+    )
+    assert _pairs(rules, "Thailand seeks UK travel permit waiver", body) == ["GB-TH"]

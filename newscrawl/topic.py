@@ -191,6 +191,11 @@ _DISPUTE_BETWEEN = re.compile(
     r"\b(?:tensions|tension|rivalry|dispute|disputes|row|feud|conflict|war|clashes)"
     r"\s+between\s+(?:the\s+)?$"
 )
+# A unit of a state's forces: "a platoon of U.S. Marines", which acts for it.
+_UNIT_OF = re.compile(
+    r"\b(?:platoon|company|battalion|contingent|detachment|squadron|unit|team)\s+of\s+$"
+)
+_FORCES_AFTER = re.compile(r"\s+(?:Marines|marines|troops|soldiers|sailors|special\s+forces)\b")
 # Where a trip went: "an eight-day trip to".
 _TRIP_TO = re.compile(r"\b(?:trip|trips|tour|journey|swing)\s+(?:to|of|through)\s+(?:the\s+)?$")
 # A mission abroad: "the French Embassy in Tehran".
@@ -1131,6 +1136,7 @@ class _Scan:
             _OF.search(text, lo, mn.start)
             and not self.rules.of_party.search(text, lo, mn.start)
             and not _EVENT_OF.search(text, lo, mn.start)
+            and not (_UNIT_OF.search(text, lo, mn.start) and _FORCES_AFTER.match(text, mn.end))
         )
 
     @staticmethod

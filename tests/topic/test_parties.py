@@ -2239,3 +2239,14 @@ def test_the_home_office_is_britains_government(rules):
         "embassy said."
     )
     assert _pairs(rules, "Thailand seeks UK travel permit waiver", body) == ["GB-TH"]
+
+
+def test_a_platoon_of_a_states_marines_that_joins_a_drill_pairs_it_with_each(rules):
+    body = (
+        "MANILA, Sept. 12 (Yonhap) -- The navies of the Philippines and Japan wrapped up a "
+        "two-week amphibious exercise on Luzon on Thursday, the Philippine defense ministry "
+        "said.\n\n"
+        "For the first time, a platoon of U.S. Marines joined the final two days of landing "
+        "drills at the invitation of both countries."
+    )
+    assert _pairs(rules, "Marines end landing drill", body) == ["JP-PH", "JP-US", "PH-US"]

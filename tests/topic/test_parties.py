@@ -2250,3 +2250,12 @@ def test_a_platoon_of_a_states_marines_that_joins_a_drill_pairs_it_with_each(rul
         "drills at the invitation of both countries."
     )
     assert _pairs(rules, "Marines end landing drill", body) == ["JP-PH", "JP-US", "PH-US"]
+
+
+def test_the_european_council_and_a_taoiseach_each_pair_with_the_host(rules):
+    body = (
+        "LONDON, May 8 (Yonhap) -- Prime Minister Daniel Ashby held separate talks at Downing "
+        "Street on Thursday with European Council President Ilse Moravec, Irish Taoiseach "
+        "Sean Brennan and Danish Prime Minister Mette Holm, the British government said."
+    )
+    assert _pairs(rules, "UK leader meets European leaders", body) == ["DK-GB", "EU-GB", "GB-IE"]

@@ -1067,7 +1067,7 @@ class _Scan:
             if len(run) >= 2:
                 head = run[0]
                 last = run[-1]
-                if (last.official and not run[0].official and not last.noun
+                if (last.official and not run[0].official
                         and not last.person and last.role != _SOURCE):
                     for x in run:
                         x.official, x.role = True, _PARTY

@@ -2259,3 +2259,12 @@ def test_the_european_council_and_a_taoiseach_each_pair_with_the_host(rules):
         "Sean Brennan and Danish Prime Minister Mette Holm, the British government said."
     )
     assert _pairs(rules, "UK leader meets European leaders", body) == ["DK-GB", "EU-GB", "GB-IE"]
+
+
+def test_an_adjective_and_a_name_before_officials_are_both_parties(rules):
+    body = (
+        "COPENHAGEN, Oct. 9 (Yonhap) -- Danish and U.S. officials held export-control talks in "
+        "Copenhagen on Thursday focused on quantum computing parts, the Danish foreign "
+        "ministry said."
+    )
+    assert _pairs(rules, "Export-control talks", body) == ["DK-US"]

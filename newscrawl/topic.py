@@ -929,10 +929,14 @@ class _Scan:
         return out
 
     def _antecedent(self, unit: _Unit) -> set[tuple[str, str]]:
-        """What "the two sides" refers to; "the two leaders" prefers the last officials."""
-        if unit.people_anaphor and self.last_people:
-            return self.last_people
-        return self.last_group
+        """What "the two sides" refers to; "the two leaders" prefers the last officials. Of
+        several pairs named together, the one the story has most evidence for."""
+        group = self.last_people if unit.people_anaphor and self.last_people else self.last_group
+        if len(group) > 1:
+            best = max(self.pairs.get(p, 0.0) for p in group)
+            if best > 0:
+                group = {p for p in group if self.pairs.get(p, 0.0) == best}
+        return group
 
     def _remember(
         self, made: list[tuple[tuple[str, str], float, str]], parties: list[_Mention],

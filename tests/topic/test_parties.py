@@ -2268,3 +2268,16 @@ def test_an_adjective_and_a_name_before_officials_are_both_parties(rules):
         "ministry said."
     )
     assert _pairs(rules, "Export-control talks", body) == ["DK-US"]
+
+
+def test_the_two_ministers_are_the_pair_the_story_is_about_not_a_side_pair(rules):
+    body = (
+        "NAIROBI, Aug. 6 (Yonhap) -- Defense Minister Bae Jun-young held talks with his Kenyan "
+        "counterpart Amos Kiprono on Wednesday and discussed peacekeeping training, the "
+        "ministry said.\n\n"
+        "Bae asked Kenya, which keeps an embassy in Pyongyang, to help make clear to the North "
+        "that its weapons development was a threat to the whole region.\n\n"
+        "The two ministers agreed to hold a joint drill next year and to expand officer "
+        "exchanges at their military academies."
+    )
+    assert _pairs(rules, "S. Korea, Kenya defense chiefs meet", body) == ["KE-KR"]

@@ -248,6 +248,11 @@ _NO_TIES = re.compile(
     r"(?:diplomatic\s+)?(?:relations|ties)\b",
     re.IGNORECASE,
 )
+# A mission that is there, not an event: "runs an embassy in", "keeps diplomatic relations".
+_STANDING = re.compile(
+    r"\b(?:keeps|keep|kept|runs|run|maintains|maintain)\s+(?:an?\s+)?(?:embassy|embassies|"
+    r"representative\s+offices?|diplomatic\s+(?:relations|ties)|missions?)\b"
+)
 # Where an official speaks: "told a regular briefing in Beijing", "told reporters in Tokyo".
 _BRIEFED_IN = re.compile(
     r"\b(?:briefing|briefings|conference|reporters|journalists|parliament|interview)"
@@ -1668,8 +1673,10 @@ class _Scan:
     def _background(self, sentence: str) -> bool:
         """A sentence about the past ("signed a treaty in 2018", "since") with no weekday."""
         rules = self.rules
-        if _NO_TIES.search(sentence):
-            return True  # "Qatar ... has no formal diplomatic relations with Israel"
+        if _NO_TIES.search(sentence) or _STANDING.search(sentence):
+            # "Qatar ... has no formal diplomatic relations with Israel", "North Korea runs
+            # an embassy in Vientiane"
+            return True
         # What a trailing clause adds ("..., noting that South Korea has not executed anyone
         # since 1997") does not date the main one.
         if (tail := _TRAILING.search(sentence)) is not None:

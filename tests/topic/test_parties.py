@@ -2281,3 +2281,14 @@ def test_the_two_ministers_are_the_pair_the_story_is_about_not_a_side_pair(rules
         "exchanges at their military academies."
     )
     assert _pairs(rules, "S. Korea, Kenya defense chiefs meet", body) == ["KE-KR"]
+
+
+def test_an_embassy_a_state_runs_is_a_standing_fact_not_an_event(rules):
+    body = (
+        "VIENTIANE, Dec. 9 (Yonhap) -- Lao Foreign Minister Bounmy Keola held talks with "
+        "Vietnamese Foreign Minister Tran Duc Hai in Vientiane on Monday and agreed to reopen "
+        "two border checkpoints, the Lao foreign ministry said.\n\n"
+        "North Korea runs an embassy in Vientiane, and Lao leaders have visited Pyongyang "
+        "several times."
+    )
+    assert _pairs(rules, "Laos, Vietnam to reopen checkpoints", body) == ["LA-VN"]

@@ -115,7 +115,8 @@ _ATTENDANCE = re.compile(
     r"\b(?:sent|send|sends|dispatched)\s+(?:[\w-]+\s+){0,3}?(?:ministers?|delegations?|"
     r"officials|representatives|envoys|leaders|observers|diplomats)\s+to\b|"
     r"\battend(?:ed|s|ing)?\b|\bas\s+observers\b|\bwatched\b|\blook(?:ed|ing)\s+on\b|"
-    r"\bin\s+attendance\b|\bin\s+the\s+audience\b|\bamong\s+the\s+(?:guests|spectators)\b",
+    r"\bin\s+attendance\b|\bin\s+the\s+audience\b|\bamong\s+the\s+(?:guests|spectators)\b|"
+    r"\bwere\s+represented\s+at\b",
     re.IGNORECASE,
 )
 # Forces of a state that join an exercise: "Japanese fighter jets joining ...", "An
@@ -1132,7 +1133,10 @@ class _Scan:
         if m is not None and any(h < m.start() for h in unit.home_names):
             return True
         m = _DISPUTE_BETWEEN.search(text, lo, mn.start)
-        return m is not None and any(x.role == _PARTY and x.start < m.start() for x in mentions)
+        return m is not None and (
+            any(x.role == _PARTY and x.start < m.start() for x in mentions)
+            or any(a < m.start() for a in unit.anaphors)  # "the two leaders discussed ..."
+        )
 
     def _of_officials(self, text: str, lo: int, start: int) -> bool:
         """ "the leaders of", "diplomats from" right before: officials of that country."""

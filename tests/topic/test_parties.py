@@ -2292,3 +2292,24 @@ def test_an_embassy_a_state_runs_is_a_standing_fact_not_an_event(rules):
         "several times."
     )
     assert _pairs(rules, "Laos, Vietnam to reopen checkpoints", body) == ["LA-VN"]
+
+
+def test_the_tensions_between_two_others_the_two_leaders_discussed_are_no_pair(rules):
+    body = (
+        "KUALA LUMPUR, Feb. 4 (Yonhap) -- Malaysian Prime Minister Anwar Rahman held talks with "
+        "Lao Prime Minister Sonexay Phomvihane on Tuesday, the Malaysian government said.\n\n"
+        "According to a statement, the two leaders discussed the situation in Myanmar, the "
+        "border tensions between Thailand and Cambodia and rice trade, and agreed to meet "
+        "again in June."
+    )
+    assert _pairs(rules, "Malaysia, Laos leaders meet", body) == ["LA-MY"]
+
+
+def test_states_represented_at_a_summit_by_their_ministers_are_no_pair(rules):
+    body = (
+        "SEOUL, Nov. 12 (Yonhap) -- President Kwon Tae-jin held summit talks with the leaders "
+        "of Laos and Cambodia on the sidelines of a Mekong summit in Seoul on Wednesday, his "
+        "office said.\n\n"
+        "Thailand and Myanmar were represented at the summit by their foreign ministers."
+    )
+    assert _pairs(rules, "Kwon meets Mekong leaders", body) == ["KH-KR", "KR-LA"]

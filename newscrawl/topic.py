@@ -183,7 +183,7 @@ _STATE_BEFORE = re.compile(
     r"accusation|demand)\s+from\s+$|"
     r"\bcall(?:ed|s|ing)?\s+in\s+$"
 )
-# Two others' dealings: "the cooperation between".
+# Two others' dealings and their quarrels: "the cooperation between", "tensions between".
 _BETWEEN = re.compile(
     r"\b(?:cooperation|ties|relations|dealings|collusion|alliance|partnership|rapprochement)"
     r"\s+between\s+(?:the\s+)?$"
@@ -201,6 +201,7 @@ _FORCES_AFTER = re.compile(r"\s+(?:Marines|marines|troops|soldiers|sailors|speci
 _TRIP_TO = re.compile(r"\b(?:trip|trips|tour|journey|swing)\s+(?:to|of|through)\s+(?:the\s+)?$")
 # A mission abroad: "the French Embassy in Tehran".
 _MISSION_IN = re.compile(r"\b(?:[Ee]mbassy|[Cc]onsulate)\s+in\s+$")
+# ... that answers: "the U.S. Embassy in New Delhi said".
 _ANSWERS = re.compile(r"\s+(?:said|says|replied|replies|responded|rejected|denied)\b")
 # "accused the government in Vientiane", "asked the authorities in Vientiane": its officials.
 _GOVERNMENT_IN = re.compile(r"\b(?:government|authorities|regime|leadership)\s+in\s+$")
@@ -949,10 +950,12 @@ class _Scan:
         home_cues: list[int],
     ) -> None:
         """Keep the pairs this sentence named, for a later "the two sides"."""
-        named = {p for p, _s, how in made if how != _ANAPHORA}
-        # ("New Zealand imposed sanctions on ... Iranian ..., as its foreign minister held
-        # talks with Saudi officials": "his Saudi counterpart" then is not Iran's.)
-        named = {p for p, _s, how in made if how not in (_ANAPHORA, _APART)} or named
+        # Those named together, if any ("New Zealand imposed sanctions on ... Iranian ...,
+        # as its foreign minister held talks with Saudi officials": "his Saudi counterpart"
+        # then is not Iran's).
+        named = {p for p, _s, how in made if how not in (_ANAPHORA, _APART)} or {
+            p for p, _s, how in made if how != _ANAPHORA
+        }
         if not named:
             return
         if len({c for p in named for c in p}) > self.rules.weights["large_group"]:
@@ -1555,7 +1558,7 @@ class _Scan:
     def _addressed(parties: list[_Mention]) -> set[tuple[str, str]]:
         """A government and the one it addresses ("China warned Seoul") are a pair: who is
         named before the addressee."""
-        out = set()
+        out: set[tuple[str, str]] = set()
         for target in (mn for mn in parties if mn.addressed):
             speakers = {c for mn in parties if not mn.addressed and mn.start < target.start
                         for c in mn.codes}

@@ -1946,6 +1946,15 @@ def test_sanctions_imposed_on_a_countrys_individuals_hit_that_state(rules):
     assert _pairs(rules, "Seoul, Canberra sanction hackers", body) == ["AU-KP", "AU-KR", "KP-KR"]
 
 
+def test_sanctions_unveiled_on_a_countrys_individuals_hit_that_state(rules):
+    body = (
+        "SEOUL, April 22 (Yonhap) -- South Korea and Canada on Tuesday unveiled coordinated "
+        "sanctions against six North Korean individuals accused of laundering stolen "
+        "cryptocurrency."
+    )
+    assert _pairs(rules, "Seoul, Ottawa sanction hackers", body) == ["CA-KP", "CA-KR", "KP-KR"]
+
+
 
 # Round 12: what held-out part 11 showed once measured.
 
@@ -2045,7 +2054,7 @@ def test_an_embassy_spokesperson_speaks_for_the_government_that_spoke_last(rules
         "ROME, May 6 (Yonhap) -- A Vietnamese special envoy met Italy's deputy foreign "
         "minister in Rome on Tuesday to discuss rice trade and a direct flight, Hanoi's "
         "foreign ministry said.\n\n"
-        "The Thai Embassy in Rome said it opposed any deal that would undercut its exporters.\n\n"
+        "The Thai Embassy said it opposed any deal that would undercut its exporters.\n\n"
         "\"We urge the Italian side to treat all suppliers equally,\" an embassy spokesperson "
         "said in a statement."
     )

@@ -72,6 +72,8 @@ FLOORS = {
                    ("pairs", "precision"): 0.89, ("pairs", "recall"): 0.77},
     "dev-7": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.98,
               ("pairs", "precision"): 0.94, ("pairs", "recall"): 0.90},
+    "heldout-13": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.93,
+                   ("pairs", "precision"): 0.85, ("pairs", "recall"): 0.87},
     "replica": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.95,
                 ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.95},
 }  # fmt: skip

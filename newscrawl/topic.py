@@ -950,12 +950,7 @@ class _Scan:
         home_cues: list[int],
     ) -> None:
         """Keep the pairs this sentence named, for a later "the two sides"."""
-        # Those named together, if any ("New Zealand imposed sanctions on ... Iranian ...,
-        # as its foreign minister held talks with Saudi officials": "his Saudi counterpart"
-        # then is not Iran's).
-        named = {p for p, _s, how in made if how not in (_ANAPHORA, _APART)} or {
-            p for p, _s, how in made if how != _ANAPHORA
-        }
+        named = {p for p, _s, how in made if how != _ANAPHORA}
         if not named:
             return
         if len({c for p in named for c in p}) > self.rules.weights["large_group"]:

@@ -2322,3 +2322,15 @@ def test_states_represented_at_a_summit_by_their_ministers_are_no_pair(rules):
         "Thailand and Myanmar were represented at the summit by their foreign ministers."
     )
     assert _pairs(rules, "Kwon meets Mekong leaders", body) == ["KH-KR", "KR-LA"]
+
+
+# Round 14: what held-out part 13 showed once measured.
+
+
+def test_a_delegation_from_a_capital_is_that_states(rules):
+    body = (
+        "KUALA LUMPUR, Feb. 20 (Yonhap) -- Malaysia and a delegation from Madrid concluded a "
+        "second round of negotiations on an investment agreement on Thursday, the Malaysian "
+        "trade ministry said."
+    )
+    assert _pairs(rules, "Investment talks end", body) == ["ES-MY"]

@@ -2334,3 +2334,13 @@ def test_a_delegation_from_a_capital_is_that_states(rules):
         "trade ministry said."
     )
     assert _pairs(rules, "Investment talks end", body) == ["ES-MY"]
+
+
+def test_a_sheikh_met_in_a_gulf_dateline_is_the_states_official(rules):
+    body = (
+        "ABU DHABI, Dec. 3 (Yonhap) -- Foreign Minister Oh Jin-hyuk held talks in Abu Dhabi on "
+        "Tuesday with Sheikh Khalid bin Saeed Al Nahyan, who serves as the Gulf state's deputy "
+        "prime minister.\n\n"
+        "The two sides signed a memorandum on cooperation between their diplomatic academies."
+    )
+    assert _pairs(rules, "Top diplomats meet in Abu Dhabi", body) == ["AE-KR"]

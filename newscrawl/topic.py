@@ -596,6 +596,7 @@ class _Scan:
                         and not rules.arrival.search(text, lo, start)
                         and not _STATE_BEFORE.search(text, lo, start)
                         and not _GOVERNMENT_IN.search(text, lo, start)
+                        and not rules.of_party.search(text, lo, start)  # "officials from Seoul"
                         and not _MISSION_AFTER.match(text, end)
                     ):
                         # A venue ("talks in Washington"), not a government; kept only to

@@ -2344,3 +2344,23 @@ def test_a_sheikh_met_in_a_gulf_dateline_is_the_states_official(rules):
         "The two sides signed a memorandum on cooperation between their diplomatic academies."
     )
     assert _pairs(rules, "Top diplomats meet in Abu Dhabi", body) == ["AE-KR"]
+
+
+def test_officials_from_two_capitals_are_their_states(rules):
+    body = (
+        "NAIROBI, Feb. 25 (Yonhap) -- Kenya's trade ministry unveiled a plan on Tuesday to widen "
+        "export markets for tea and flowers.\n\n"
+        "Separately, trade officials from Nairobi and Hanoi concluded a first round of "
+        "negotiations on a framework trade agreement on Monday, the ministry said."
+    )
+    assert _pairs(rules, "Kenya unveils export plan", body) == ["KE-VN"]
+
+
+def test_officials_who_would_meet_are_not_yet_an_event(rules):
+    body = (
+        "SEOUL, June 3 (Yonhap) -- Seoul shares rose 1.2 percent on Tuesday, led by shipbuilders "
+        "and refiners.\n\n"
+        "Traders cited a foreign ministry notice that officials from Seoul and Quito would "
+        "meet to review their free trade agreement."
+    )
+    assert _pairs(rules, "Seoul shares rise", body) == []

@@ -177,7 +177,7 @@ _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Ankara", "called in Vientiane's ambassador": the state's diplomat or message, not a place.
 _STATE_BEFORE = re.compile(
     r"\b(?:attache|attach\u00e9|diplomats?|counsell?or|consul|secretary|officers?|envoy|"
-    r"ambassador|counterpart|delegation|delegations|negotiators)\s+(?:at|from)\s+(?:the\s+)?$|"
+    r"ambassador|counterpart)\s+(?:at|from)\s+(?:the\s+)?$|"
     # "a formal protest note from Ankara": who sent it
     r"\b(?:note|letter|message|protest|complaint|invitation|request|warning|statement|"
     r"accusation|demand)\s+from\s+$|"

@@ -83,6 +83,7 @@ _NOT_TOPIC = re.compile(
     r"September|October|November|December|sidelines|condition|board|behalf|phone|weekend|"
     r"past|years|decades|months|weeks|days|hours|first\s+time|time|same\s+day|way|average)",
 )
+_NUMBER_AFTER = re.compile(r"\s+\d")
 # "left for Tokyo", "flew to Jakarta for talks": a destination, not a subject.
 _TRAVELLED = r"flew|flies|traveled|travelled|travels|headed|left"
 _TRAVEL_FOR = re.compile(
@@ -126,7 +127,8 @@ _JOINING = re.compile(
     r"destroyers?|submarines?|vessels?|troops|soldiers|marines|forces|navy|units?|army|"
     r"engineers|personnel)"
     r"(?:,[^,]{1,60},|(?:\s+[\w-]+){0,3}?)\s+(?:join|joins|joined|joining|took\s+part|"
-    r"taking\s+part|participated|participating|conducted|staged|held)\b"
+    r"taking\s+part|participated|participating|conducted|staged|held|began|started|"
+    r"wrapped\s+up|ended|concluded|completed)\b"
 )
 # Between a country and a home-style title it owns ("Japanese Prime Minister", "Japan's
 # foreign ministry"), but not "Mensah and Ambassador Lee".
@@ -1186,6 +1188,8 @@ class _Scan:
         for m in self.rules.topic.finditer(seg):
             if (
                 not _NOT_TOPIC.match(seg, m.end())
+                # ("About 400 Finnish and Turkish soldiers": a number, not a topic.)
+                and not (m.group().lower() == "about" and _NUMBER_AFTER.match(seg, m.end()))
                 and not _TRAVEL_FOR.search(seg, 0, m.end())
                 and not _CALL_ON.search(seg, 0, m.end())
             ):

@@ -2364,3 +2364,12 @@ def test_officials_who_would_meet_are_not_yet_an_event(rules):
         "meet to review their free trade agreement."
     )
     assert _pairs(rules, "Seoul shares rise", body) == []
+
+
+def test_about_a_number_of_two_states_soldiers_that_began_a_drill_is_no_topic(rules):
+    body = (
+        "OSLO, Feb. 12 (Yonhap) -- About 300 Norwegian and Polish soldiers began a 10-day "
+        "winter exercise in Finnmark on Wednesday, the first bilateral drill between the two "
+        "countries, the Norwegian armed forces said."
+    )
+    assert _pairs(rules, "Winter drill begins", body) == ["NO-PL"]

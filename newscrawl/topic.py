@@ -117,7 +117,7 @@ _ATTENDANCE = re.compile(
     r"officials|representatives|envoys|leaders|observers|diplomats)\s+to\b|"
     r"\battend(?:ed|s|ing)?\b|\bas\s+observers\b|\bwatched\b|\blook(?:ed|ing)\s+on\b|"
     r"\bin\s+attendance\b|\bin\s+the\s+audience\b|\bamong\s+the\s+(?:guests|spectators)\b|"
-    r"\bwere\s+represented\s+at\b",
+    r"\bwere\s+represented\s+at\b|\bcrowd\b[^.;]*?\bamong\s+them\b",
     re.IGNORECASE,
 )
 # Forces of a state that join an exercise: "Japanese fighter jets joining ...", "An

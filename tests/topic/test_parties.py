@@ -2373,3 +2373,13 @@ def test_about_a_number_of_two_states_soldiers_that_began_a_drill_is_no_topic(ru
         "countries, the Norwegian armed forces said."
     )
     assert _pairs(rules, "Winter drill begins", body) == ["NO-PL"]
+
+
+def test_officials_among_a_crowd_are_no_pair(rules):
+    body = (
+        "OSAKA, June 8 (Yonhap) -- Spain beat Japan 88-85 in an international basketball "
+        "friendly in Osaka on Saturday.\n\n"
+        "A crowd of about 7,000 filled the arena, among them Japan's sports minister and the "
+        "Spanish ambassador, who exchanged a handshake at halftime."
+    )
+    assert _pairs(rules, "Spain edge Japan in friendly", body) == []

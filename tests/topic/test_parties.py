@@ -2383,3 +2383,16 @@ def test_officials_among_a_crowd_are_no_pair(rules):
         "Spanish ambassador, who exchanged a handshake at halftime."
     )
     assert _pairs(rules, "Spain edge Japan in friendly", body) == []
+
+
+def test_a_written_objection_lodged_with_the_commission_is_an_act(rules):
+    body = (
+        "SEOUL, April 3 (Yonhap) -- South Korea has sent a formal note of protest to the "
+        "European Union over its decision to cut steel import quotas, the trade ministry said "
+        "Thursday.\n\n"
+        "The note, delivered to the European Commission through Seoul's mission in Brussels, "
+        "asked for urgent consultations.\n\n"
+        "On Wednesday, Canada's trade ministry said it too had lodged a written objection with "
+        "the Commission and sought talks."
+    )
+    assert _pairs(rules, "S. Korea protests EU steel quotas", body) == ["CA-EU", "EU-KR"]

@@ -465,6 +465,7 @@ _FOREIGN_ALONE = "foreign party, home implied"
 _HOME_ON = "home official on a country"
 _IMPLIED = (_FOREIGN_ALONE, _HOME_ON)
 _CONTINUES_PAIR = "the same bodies"
+_JOINED_OTHERS = "joined the others"  # several before "with", one after: one group
 _APART = "named in the same sentence"  # in parts of it set apart: not dealing together
 _JOINED = "joined the talks"  # a newcomer with each country of the meeting
 
@@ -754,7 +755,8 @@ class _Scan:
                 # Officials of both met, called or summoned: an event on its own, however
                 # few diplomacy words the sentence has.
                 score = max(score, rules.thresholds["pair_event"] * mult)
-            if how == _JOINED and not background:
+            if not background and (how == _JOINED or (
+                    how == _JOINED_OTHERS and any(mn.joins for mn in parties))):
                 # A state that joins the talks or the drill the story is about: an event of
                 # its own with each country there.
                 strong = True
@@ -854,7 +856,7 @@ class _Scan:
         home_here = bool(home_cues) and rules.home not in codes
         hub = self._hub(parties, home_cues, text, unit, mentions)
         if hub is not None and not hub[0]:
-            return [(p, weight, "joined the others")
+            return [(p, weight, _JOINED_OTHERS)
                     for p in itertools.combinations(sorted(hub[1]), 2)]
         if hub is not None:
             host, guests = hub

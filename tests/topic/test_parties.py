@@ -2396,3 +2396,28 @@ def test_a_written_objection_lodged_with_the_commission_is_an_act(rules):
         "the Commission and sought talks."
     )
     assert _pairs(rules, "S. Korea protests EU steel quotas", body) == ["CA-EU", "EU-KR"]
+
+
+def test_forces_that_join_two_others_drill_late_in_a_story_pair_with_each(rules):
+    body = (
+        "WASHINGTON, Sept. 16 (Yonhap) -- President Kwon Tae-sung held his first summit with "
+        "U.S. President Harold Brandt at the White House on Monday, and the two leaders agreed "
+        "to set up a joint fund to modernize shipyards, Kwon's office said.\n\n"
+        "The two presidents also reaffirmed the alliance and agreed to expand joint drills.\n\n"
+        "Off Busan, meanwhile, a Canadian frigate on Monday joined the second phase of a "
+        "maritime exercise that the South Korean Navy has been holding with a U.S. carrier "
+        "group, the Joint Chiefs of Staff said."
+    )
+    assert _pairs(rules, "Kwon, Brandt agree on shipbuilding fund", body) == [
+        "CA-KR", "CA-US", "KR-US",
+    ]
+
+
+def test_two_states_that_signed_deals_with_a_third_do_not_join_as_forces_do(rules):
+    body = (
+        "ASTANA, May 4 (Yonhap) -- The foreign ministers of Canada and Kazakhstan signed a "
+        "critical minerals partnership in Astana on Monday, Kazakhstan's foreign ministry "
+        "said.\n\n"
+        "South Korea and Japan have also signed minerals cooperation deals with Astana."
+    )
+    assert _pairs(rules, "Canada, Kazakhstan sign minerals pact", body) == ["CA-KZ"]

@@ -219,7 +219,7 @@ _LEAD_CLAUSE = re.compile(
 _MEETING = re.compile(
     r"\b(?:met|meets|meeting\s+with|held\s+talks|holds\s+talks|talks\s+with|received|receives|"
     r"hosted|hosts|welcomed|called\s+in|summoned|summons|spoke\s+(?:by\s+(?:tele)?phone\s+)?with|"
-    r"phone\s+(?:call|talks|conversation)\s+with)\b",
+    r"phone\s+(?:call|talks|conversation)\s+with|sat\s+down)\b",
     re.IGNORECASE,
 )
 # "... joined the talks": a newcomer to the meeting the story has been about.

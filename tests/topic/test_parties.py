@@ -2421,3 +2421,19 @@ def test_two_states_that_signed_deals_with_a_third_do_not_join_as_forces_do(rule
         "South Korea and Japan have also signed minerals cooperation deals with Astana."
     )
     assert _pairs(rules, "Canada, Kazakhstan sign minerals pact", body) == ["CA-KZ"]
+
+
+def test_a_leader_who_sat_down_with_counterparts_late_in_a_story_meets_each(rules):
+    body = (
+        "TASHKENT, May 20 (Yonhap) -- Uzbekistan called in the French ambassador on Tuesday to "
+        "protest Paris's decision to sanction three Uzbek trading companies, the foreign "
+        "ministry said.\n\n"
+        "Foreign Minister Aziz Karimov told the ambassador that the decision was unjustified.\n\n"
+        "The summons came as President Shavkat Rahimov hosted a regional water conference in "
+        "the capital.\n\n"
+        "Between sessions, Rahimov sat down one by one with his Kazakh, Kyrgyz and Tajik "
+        "counterparts to discuss water sharing."
+    )
+    assert _pairs(rules, "Tashkent summons French envoy", body) == [
+        "FR-UZ", "KG-UZ", "KZ-UZ", "TJ-UZ",
+    ]

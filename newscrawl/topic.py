@@ -206,7 +206,7 @@ _MISSION_IN = re.compile(r"\b(?:[Ee]mbassy|[Cc]onsulate)\s+in\s+$")
 # ... that answers: "the U.S. Embassy in New Delhi said".
 _ANSWERS = re.compile(r"\s+(?:said|says|replied|replies|responded|rejected|denied)\b")
 # "accused the government in Vientiane", "asked the authorities in Vientiane": its officials.
-_GOVERNMENT_IN = re.compile(r"\b(?:government|authorities|regime|leadership)\s+in\s+$")
+_GOVERNMENT_IN = re.compile(r"\b(?:government|authorities|regime|leadership|counterpart)\s+in\s+$")
 # "were joined by a Bangladeshi frigate": the same, told the other way round.
 _JOINED_BY = re.compile(r"\bjoined\s+by\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # An opening time clause: "Hours after Cho left for Honiara, ...".

@@ -2437,3 +2437,22 @@ def test_a_leader_who_sat_down_with_counterparts_late_in_a_story_meets_each(rule
     assert _pairs(rules, "Tashkent summons French envoy", body) == [
         "FR-UZ", "KG-UZ", "KZ-UZ", "TJ-UZ",
     ]
+
+
+def test_the_federal_foreign_office_is_germanys_government(rules):
+    body = (
+        "BERLIN, May 28 (Yonhap) -- A dispute inside Germany's coalition over battery subsidies "
+        "deepened on Wednesday.\n\n"
+        "The South Korean Embassy in Berlin delivered a note verbale to the Federal Foreign "
+        "Office last week protesting the rule, according to diplomatic sources."
+    )
+    assert _pairs(rules, "Berlin coalition row deepens", body) == ["DE-KR"]
+
+
+def test_a_counterpart_in_a_capital_is_that_states(rules):
+    body = (
+        "KUALA LUMPUR, Feb. 18 (Yonhap) -- Malaysian Prime Minister Anwar Ibrahim thanked his "
+        "counterpart in Pretoria on Tuesday for lifting import restrictions on palm oil, the "
+        "prime minister's office said."
+    )
+    assert _pairs(rules, "Anwar thanks Pretoria", body) == ["MY-ZA"]

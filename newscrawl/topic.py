@@ -257,6 +257,8 @@ _STANDING = re.compile(
     r"\b(?:keeps|keep|kept|runs|run|maintains|maintain)\s+(?:an?\s+)?(?:embassy|embassies|"
     r"representative\s+offices?|diplomatic\s+(?:relations|ties)|missions?)\b"
 )
+# Officials who said nothing: "Neither the embassy nor the ministry commented".
+_NO_COMMENT = re.compile(r"\bNeither\b[^.]*\bnor\b[^.]*\b(?:commented|responded|replied)\b")
 # Where an official speaks: "told a regular briefing in Beijing", "told reporters in Tokyo".
 _BRIEFED_IN = re.compile(
     r"\b(?:briefing|briefings|conference|reporters|journalists|parliament|interview)"
@@ -670,7 +672,8 @@ class _Scan:
 
     def _flush(self, unit: _Unit, text: str, mult: float) -> None:
         rules = self.rules
-        diplomatic = unit.weight > 0
+        # ("Neither the Hungarian embassy nor Kenya's foreign ministry commented": no act.)
+        diplomatic = unit.weight > 0 and not _NO_COMMENT.search(text, unit.start, unit.end)
         self._set_scene(unit, text)
         self._add_names(unit, text)
         self._add_pronoun(unit, text)

@@ -2456,3 +2456,12 @@ def test_a_counterpart_in_a_capital_is_that_states(rules):
         "prime minister's office said."
     )
     assert _pairs(rules, "Anwar thanks Pretoria", body) == ["MY-ZA"]
+
+
+def test_neither_government_commenting_is_no_act(rules):
+    body = (
+        "NAIROBI, July 2 (Yonhap) -- A Kenyan court on Tuesday ordered a Hungarian builder to "
+        "pay damages over a stalled water plant.\n\n"
+        "Neither the Hungarian embassy nor Kenya's foreign ministry commented on the case."
+    )
+    assert _pairs(rules, "Court orders Hungarian builder to pay", body) == []

@@ -1306,7 +1306,11 @@ class _Scan:
             # dateline's ("told a regular briefing in Beijing") is that capital's scene.
             scene = self._venue_scene(mentions, text, speaking=True) or scene
         if scene is not None:
-            cues = self._scene_officials(unit, mentions, text, cues, qualified, scene, at_home)
+            # ("Asked at a regular briefing in Beijing, foreign ministry spokeswoman Liu
+            # Xiaoyan said ...": who speaks there is that capital's.)
+            speaking = scene == self._venue_scene(mentions, text, speaking=True)
+            cues = self._scene_officials(unit, mentions, text, cues, qualified, scene, at_home,
+                                         speaking)
         return sorted(cues)
 
     def _home_venues(self, mentions: list[_Mention]) -> list[int]:
@@ -1335,7 +1339,7 @@ class _Scan:
 
     def _scene_officials(
         self, unit: _Unit, mentions: list[_Mention], text: str, cues: list[int],
-        qualified: Callable[[int], bool], scene: str, at_home: list[int],
+        qualified: Callable[[int], bool], scene: str, at_home: list[int], speaking: bool,
     ) -> list[int]:
         """In a foreign scene (a dateline, "In Tokyo,", or the sentence's one foreign venue),
         unqualified titles before a foreign name (and, after "In Tokyo,", unqualified bodies)
@@ -1372,7 +1376,7 @@ class _Scan:
                 and mn.start > name.end() and _HUB.search(text, name.end(), mn.start)
                 for mn in mentions
             )
-            if (not self.scene_bodies and not hosts and not counterpart
+            if (not self.scene_bodies and not hosts and not counterpart and not speaking
                     and not _MEETS.search(text, near, start)):
                 if not any(mn.role == _PARTY and mn.official and scene not in mn.codes
                            for mn in mentions):

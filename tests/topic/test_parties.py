@@ -2465,3 +2465,13 @@ def test_neither_government_commenting_is_no_act(rules):
         "Neither the Hungarian embassy nor Kenya's foreign ministry commented on the case."
     )
     assert _pairs(rules, "Court orders Hungarian builder to pay", body) == []
+
+
+def test_a_spokeswoman_at_a_briefing_in_a_foreign_capital_is_that_states(rules):
+    body = (
+        "SEOUL, March 5 (Yonhap) -- South Korea and Japan signed a pact on Tuesday to share "
+        "stockpiles of critical minerals, the foreign ministry said.\n\n"
+        "Asked about the pact at a regular briefing in Beijing, foreign ministry spokeswoman "
+        "Liu Xiaoyan said it was Japan that kept trying to build exclusive blocs."
+    )
+    assert _pairs(rules, "Seoul, Tokyo ink minerals pact", body) == ["CN-JP", "JP-KR"]

@@ -162,7 +162,9 @@ _IMPOSED_ON = re.compile(
 _PORTFOLIO = re.compile(
     r"\s+for\s+[A-Z]|"
     # "Secretary of State Chea Sovannara of the Cambodian foreign ministry"
-    r"\s+(?:[A-Z][\w'-]+\s+){1,3}of\s+the\s+(?!United\s+States\b)[A-Z]"
+    r"\s+(?:[A-Z][\w'-]+\s+){1,3}of\s+the\s+(?!United\s+States\b)[A-Z]|"
+    # "under-secretary of state at the Finnish foreign ministry"
+    r"\s+at\s+the\s+(?!U\.S\.|United\s+States\b|State\s+Department\b)[A-Z]"
 )
 # "the head of the Taipei Mission in Korea": the capital's state's office, not a place.
 _MISSION_AFTER = re.compile(r"\s+(?:Mission|Representative\s+Office|Economic\s+and\s+Cultural"

@@ -2475,3 +2475,12 @@ def test_a_spokeswoman_at_a_briefing_in_a_foreign_capital_is_that_states(rules):
         "Liu Xiaoyan said it was Japan that kept trying to build exclusive blocs."
     )
     assert _pairs(rules, "Seoul, Tokyo ink minerals pact", body) == ["CN-JP", "JP-KR"]
+
+
+def test_a_secretary_of_state_at_another_countrys_ministry_is_not_the_us(rules):
+    body = (
+        "HELSINKI, March 9 (Yonhap) -- Vietnamese Deputy Foreign Minister Pham Van Long met "
+        "with Mikael Aalto, under-secretary of state at the Finnish foreign ministry, on "
+        "Monday for talks on trade, the ministry said."
+    )
+    assert _pairs(rules, "Vietnam, Finland hold talks", body) == ["FI-VN"]

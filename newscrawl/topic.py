@@ -254,10 +254,12 @@ _NO_TIES = re.compile(
     r"(?:diplomatic\s+)?(?:relations|ties)\b",
     re.IGNORECASE,
 )
-# A mission that is there, not an event: "runs an embassy in", "keeps diplomatic relations".
+# A mission or a recognition that is there, not an event: "runs an embassy in", "keeps
+# diplomatic relations".
 _STANDING = re.compile(
     r"\b(?:keeps|keep|kept|runs|run|maintains|maintain)\s+(?:an?\s+)?(?:embassy|embassies|"
-    r"representative\s+offices?|diplomatic\s+(?:relations|ties)|missions?)\b"
+    r"representative\s+offices?|diplomatic\s+(?:relations|ties)|missions?)\b|"
+    r"\brecogni[sz]es\s+\w+\s+rather\s+than\b"  # "recognizes Beijing rather than Taipei"
 )
 # Officials who said nothing: "Neither the embassy nor the ministry commented".
 _NO_COMMENT = re.compile(r"\bNeither\b[^.]*\bnor\b[^.]*\b(?:commented|responded|replied)\b")

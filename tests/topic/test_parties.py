@@ -2484,3 +2484,13 @@ def test_a_secretary_of_state_at_another_countrys_ministry_is_not_the_us(rules):
         "Monday for talks on trade, the ministry said."
     )
     assert _pairs(rules, "Vietnam, Finland hold talks", body) == ["FI-VN"]
+
+
+def test_recognizing_beijing_rather_than_taipei_is_a_standing_fact(rules):
+    body = (
+        "TAIPEI, Oct. 2 (Yonhap) -- Taiwan and Peru signed an agreement on agricultural "
+        "research on Wednesday.\n\n"
+        "Peru, like most governments, recognizes Beijing rather than Taipei, so the two sides "
+        "deal with each other through trade offices that serve as unofficial embassies."
+    )
+    assert _pairs(rules, "Taiwan, Peru sign research pact", body) == ["PE-TW"]

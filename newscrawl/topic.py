@@ -83,6 +83,7 @@ _NOT_TOPIC = re.compile(
     r"September|October|November|December|sidelines|condition|board|behalf|phone|weekend|"
     r"past|years|decades|months|weeks|days|hours|first\s+time|time|same\s+day|way|average)",
 )
+# ... nor is "about" before a number: "About 400 Finnish and Turkish soldiers".
 _NUMBER_AFTER = re.compile(r"\s+\d")
 # "left for Tokyo", "flew to Jakarta for talks": a destination, not a subject.
 _TRAVELLED = r"flew|flies|traveled|travelled|travels|headed|left"

@@ -1589,8 +1589,8 @@ def test_a_country_the_lawmakers_did_not_name_is_not_a_party(rules):
 def test_a_clause_opened_by_as_a_sets_its_countries_apart(rules):
     body = (
         "MANILA, Sept. 17 (Yonhap) -- A delegation of South Korean lawmakers held talks with "
-        "Philippine congressional leaders in Manila on Wednesday, as a new row between the "
-        "Philippines and China cast a shadow over the visit."
+        "Philippine congressional leaders in Manila on Wednesday, as a new fisheries deal "
+        "signed by the Philippines and China took effect."
     )
     assert "CN-KR" not in _pairs(rules, "Lawmakers visit Manila", body)
 

@@ -53,6 +53,7 @@ WIRE_PARTS = {
     "heldout-7": "h7-", "dev-3": "d3-", "heldout-8": "h8-", "dev-4": "d4-", "heldout-9": "h9-",
     "dev-5": "d5-", "heldout-10": "h10-", "dev-6": "d6-", "heldout-11": "h11-",
     "heldout-12": "h12-", "dev-7": "d7-", "heldout-13": "h13-", "dev-8": "d8-",
+    "heldout-14": "h14-",
 }
 SIMILAR_3 = DATA / "heldout-3-similar.txt"
 LABELLED = ROOT / "tests" / "fixtures" / "topic" / "labelled.jsonl"

@@ -76,6 +76,8 @@ FLOORS = {
                    ("pairs", "precision"): 0.85, ("pairs", "recall"): 0.87},
     "dev-8": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.95,
               ("pairs", "precision"): 0.91, ("pairs", "recall"): 0.89},
+    "heldout-14": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.97,
+                   ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.91},
     "replica": {("bilateral", "precision"): 0.97, ("bilateral", "recall"): 0.95,
                 ("pairs", "precision"): 0.95, ("pairs", "recall"): 0.95},
 }  # fmt: skip

@@ -2284,8 +2284,8 @@ def test_the_two_ministers_are_the_pair_the_story_is_about_not_a_side_pair(rules
         "NAIROBI, Aug. 6 (Yonhap) -- Defense Minister Bae Jun-young held talks with his Kenyan "
         "counterpart Amos Kiprono on Wednesday and discussed peacekeeping training, the "
         "ministry said.\n\n"
-        "Bae asked Kenya, which keeps an embassy in Pyongyang, to help make clear to the North "
-        "that its weapons development was a threat to the whole region.\n\n"
+        "Bae asked Kenya, whose embassy in Pyongyang is still open, to help make clear to the "
+        "North that its weapons development was a threat to the whole region.\n\n"
         "The two ministers agreed to hold a joint drill next year and to expand officer "
         "exchanges at their military academies."
     )

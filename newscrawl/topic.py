@@ -152,12 +152,13 @@ _WHERE = re.compile(r",\s+where\b")
 _OF_AFTER = re.compile(r",?\s+of\b")
 # Craft a body of state sends: "coast guard ships", "navy vessels".
 _CRAFT_AFTER = re.compile(r"\s+(?:ships|vessels|boats|aircraft|planes|jets|patrol\s+boats)\b")
-_SANCTIONS_ON = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_HIT_BY = r"(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"  # whom sanctions hit
+_SANCTIONS_ON = re.compile(r"\bsanctions\s+" + _HIT_BY)
 # ... imposed, with the day between: "imposed sanctions on Wednesday on 11 Iranian individuals"
 # (not "discussed sanctions on ...": a subject).
 _IMPOSED_ON = re.compile(
     r"\b(?:imposed|imposes|slapped|slaps|levied)\s+(?:[\w-]+\s+){0,2}?sanctions\s+"
-    r"(?:on\s+[A-Z][a-z]+day\s+)?(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"(?:on\s+[A-Z][a-z]+day\s+)?" + _HIT_BY
 )
 # A title's portfolio or office: "Secretary of State for Trade" (not the U.S. one).
 _PORTFOLIO = re.compile(
@@ -1306,14 +1307,15 @@ class _Scan:
                             for start, _end in unit.officials)}
         if len(went) == 1:
             scene = next(iter(went))[0]
+        # Where someone speaks in a foreign capital: "told a regular briefing in Beijing".
+        briefed = self._venue_scene(mentions, text, speaking=True) if scene is not None else None
         if scene is not None and scene == self.dateline and not self.scene_bodies:
-            # A sentence in which someone speaks in another foreign capital than the
-            # dateline's ("told a regular briefing in Beijing") is that capital's scene.
-            scene = self._venue_scene(mentions, text, speaking=True) or scene
+            # Such a sentence, in a story filed from another capital, is that capital's scene.
+            scene = briefed or scene
         if scene is not None:
             # ("Asked at a regular briefing in Beijing, foreign ministry spokeswoman Liu
             # Xiaoyan said ...": who speaks there is that capital's.)
-            speaking = scene == self._venue_scene(mentions, text, speaking=True)
+            speaking = scene == briefed
             cues = self._scene_officials(unit, mentions, text, cues, qualified, scene, at_home,
                                          speaking)
         return sorted(cues)
